@@ -214,7 +214,8 @@ public final class LocalCassandra implements AutoCloseable {
               + "). Stop it first, or choose another directory.");
     }
     nativePort = choosePort("native (CQL)", options.nativePort);
-    storagePort = choosePort("storage", options.storagePort);
+    storagePort = choosePort("storage",
+        options.storagePort != 0 ? options.storagePort : previousStoragePort().orElse(0));
     try {
       if (options.clientTls) {
         tls = TlsMaterial.generate(layout.tls());
@@ -483,6 +484,32 @@ public final class LocalCassandra implements AutoCloseable {
     } catch (IOException e) {
       throw new NodeStartupException(
           "Cannot check the " + what + " port " + requested + " on " + HOST + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * A restarted node keeps its inter-node port (the server records its own address with the port),
+   * unless another process took it meanwhile.
+   */
+  private Optional<Integer> previousStoragePort() {
+    try {
+      if (!Files.isRegularFile(layout.yaml())) {
+        return Optional.empty();
+      }
+      Optional<Integer> port = Files.readAllLines(layout.yaml()).stream()
+          .filter(line -> line.startsWith("storage_port: "))
+          .map(line -> Integer.parseInt(line.substring("storage_port: ".length()).trim()))
+          .findFirst();
+      if (port.isPresent()) {
+        try (ServerSocket probe = new ServerSocket()) {
+          probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port.get()));
+        } catch (IOException taken) {
+          return Optional.empty();
+        }
+      }
+      return port;
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
     }
   }
 
