@@ -1,0 +1,148 @@
+package io.github.beamcassandra.transforms.connection;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * One {@link CqlSession} per worker JVM per {@link CassandraConnection}, shared by every DoFn instance
+ * that uses that connection and closed when the last one releases it. Opening a session per element or
+ * per DoFn instance would cost seconds and connections; this is the only place sessions are made.
+ */
+public final class SessionCache {
+  private static final Map<CassandraConnection, Shared> SESSIONS = new HashMap<>();
+
+  private SessionCache() {}
+
+  private static final class Shared {
+    final CqlSession session;
+    int references;
+
+    Shared(CqlSession session) {
+      this.session = session;
+    }
+  }
+
+  /** The shared session for {@code connection}, opened on first use. Pair with {@link #release}. */
+  public static synchronized CqlSession acquire(CassandraConnection connection) {
+    Shared shared = SESSIONS.get(connection);
+    if (shared == null || shared.session.isClosed()) {
+      shared = new Shared(open(connection));
+      SESSIONS.put(connection, shared);
+    }
+    shared.references++;
+    return shared.session;
+  }
+
+  /** Gives back a session from {@link #acquire}; the last release closes it. */
+  public static synchronized void release(CassandraConnection connection) {
+    Shared shared = SESSIONS.get(connection);
+    if (shared != null && --shared.references <= 0) {
+      SESSIONS.remove(connection);
+      shared.session.closeAsync();
+    }
+  }
+
+  /** A session of the caller's own (closed by the caller), e.g. to read metadata at construction. */
+  public static CqlSession open(CassandraConnection connection) {
+    connection.validate();
+    ProgrammaticDriverConfigLoaderBuilder config = DriverConfigLoader.programmaticBuilder()
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, connection.requestTimeout())
+        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, connection.requestTimeout())
+        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+        // Writes are asynchronous and bounded by the writer; let one connection carry them.
+        .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048);
+    if (connection.localDatacenter() == null && connection.cloudSecureConnectBundle() == null) {
+      config.withString(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy");
+    }
+    CqlSessionBuilder builder = CqlSession.builder().withConfigLoader(config.build());
+    if (connection.cloudSecureConnectBundle() != null) {
+      builder.withCloudSecureConnectBundle(Path.of(connection.cloudSecureConnectBundle()));
+    } else {
+      for (String point : connection.contactPoints()) {
+        int colon = point.lastIndexOf(':');
+        String host = point.substring(0, colon).replace("[", "").replace("]", "");
+        builder.addContactPoint(new InetSocketAddress(host, Integer.parseInt(point.substring(colon + 1))));
+      }
+      if (connection.localDatacenter() != null) {
+        builder.withLocalDatacenter(connection.localDatacenter());
+      }
+      if (connection.tls()) {
+        builder.withSslContext(sslContext(connection));
+      }
+    }
+    if (connection.username() != null) {
+      String password = connection.resolvePassword();
+      builder.withAuthCredentials(connection.username(), password == null ? "" : password);
+    }
+    return builder.build();
+  }
+
+  static SSLContext sslContext(CassandraConnection connection) {
+    try {
+      TrustManagerFactory trust = null;
+      if (connection.caCertificatePem() != null || connection.truststore() != null) {
+        KeyStore trusted;
+        if (connection.truststore() != null) {
+          trusted = load(connection.truststore(), connection.truststorePassword());
+        } else {
+          trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+          trusted.load(null, null);
+        }
+        if (connection.caCertificatePem() != null) {
+          try (InputStream in = Files.newInputStream(Path.of(connection.caCertificatePem()))) {
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+              trusted.setCertificateEntry("ca-" + i++, certificate);
+            }
+            if (i == 0) {
+              throw new IllegalArgumentException(
+                  "caCertificatePem file " + connection.caCertificatePem() + " holds no PEM certificate");
+            }
+          }
+        }
+        trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+      }
+      KeyManagerFactory keys = null;
+      if (connection.keystore() != null) {
+        keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(load(connection.keystore(), connection.keystorePassword()),
+            connection.keystorePassword().toCharArray());
+      }
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys == null ? null : keys.getKeyManagers(),
+          trust == null ? null : trust.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("Cannot set up TLS from the given certificate files: " + e, e);
+    }
+  }
+
+  private static KeyStore load(String path, String password) throws GeneralSecurityException, IOException {
+    String type = path.endsWith(".jks") ? "JKS" : "PKCS12";
+    KeyStore store = KeyStore.getInstance(type);
+    try (InputStream in = Files.newInputStream(Path.of(path))) {
+      store.load(in, password == null ? null : password.toCharArray());
+    }
+    return store;
+  }
+}
