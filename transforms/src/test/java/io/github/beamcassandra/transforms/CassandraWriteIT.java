@@ -332,4 +332,66 @@ class CassandraWriteIT {
     assertTrue(noKeyspace.getMessage().contains(cassandra.keyspace()), noKeyspace.getMessage());
     assertFalse(noKeyspace.getMessage().contains("system_schema"), noKeyspace.getMessage());
   }
+
+  @Test
+  void transientErrorsAreRetriedThenReported() {
+    // One node cannot answer consistency THREE: every attempt is Unavailable, a transient error.
+    Pipeline p = pipeline();
+    CassandraWriteResult result = p.apply(Create.of(person(UUID.randomUUID(), "x", 1L, 1L)).withRowSchema(PERSON))
+        .apply(write("people").withWriter(w -> w.withConsistency("THREE").withMaxRetries(2)
+            .withRetryBackoff(org.joda.time.Duration.millis(10), org.joda.time.Duration.millis(50))));
+    collect(result.getFailures(), "unavailable");
+    PipelineResult run = run(p);
+
+    assertEquals(1, sink("unavailable").size(), sink("unavailable").toString());
+    CassandraWriteFailure failure = (CassandraWriteFailure) sink("unavailable").peek();
+    assertEquals("UnavailableException", failure.errorClass());
+    assertTrue(failure.reason().endsWith("(after 2 retries)"), failure.reason());
+    assertTrue(failure.record().startsWith("UPSERT " + cassandra.keyspace() + ".people {id="), failure.record());
+    assertEquals(2L, counter(run, "retries"));
+  }
+
+  @Test
+  void failOnErrorFailsThePipelineNamingTheTable() {
+    Pipeline p = pipeline();
+    p.apply(Create.of(person(UUID.randomUUID(), "x", 1L, 1L)).withRowSchema(PERSON))
+        .apply(write("people").withFailOnError(true).withConsistency("THREE")
+            .withWriter(w -> w.withMaxRetries(0)));
+
+    Exception e = assertThrows(Exception.class, () -> run(p));
+    assertTrue(e.getMessage().contains("Writing to " + cassandra.keyspace() + ".people failed: 1 mutation(s)"
+        + " could not be written"), e.getMessage());
+  }
+
+  @Test
+  void streamingInputIsFlushedByTheBufferingTimer() {
+    org.apache.beam.sdk.testing.TestStream<org.apache.beam.sdk.values.Row> stream =
+        org.apache.beam.sdk.testing.TestStream.create(org.apache.beam.sdk.coders.RowCoder.of(PERSON))
+            .addElements(person(UUID.randomUUID(), "s1", 1L, 1L), person(UUID.randomUUID(), "s2", 2L, 2L))
+            .advanceProcessingTime(org.joda.time.Duration.standardSeconds(10))
+            .addElements(person(UUID.randomUUID(), "s3", 3L, 3L))
+            .advanceWatermarkToInfinity();
+
+    Pipeline p = pipeline();
+    CassandraWriteResult result = p.apply(stream).apply(write("people").withShards(1)
+        .withMaxBufferingDuration(org.joda.time.Duration.standardSeconds(5)));
+    collect(result.getCompletionSignal(), "flushes");
+    run(p);
+
+    List<Object> flushes = new ArrayList<>(sink("flushes"));
+    flushes.sort(java.util.Comparator.comparing(o -> (Long) o));
+    // Without the processing-time timer the three rows would be written in one flush at the end.
+    assertEquals(List.of(1L, 2L), flushes);
+  }
+
+  static long counter(PipelineResult result, String name) {
+    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(io.github.beamcassandra.transforms.write.WriteMutations.class,
+            name)).build());
+    long total = 0;
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      total += c.getAttempted();
+    }
+    return total;
+  }
 }

@@ -53,12 +53,26 @@ final class ErrorClassifier {
     return false;
   }
 
+  /**
+   * The error that says what happened: futures' wrappers removed, and for "all nodes failed" the
+   * first node's own error (with one node, or nodes failing alike, that is the whole story).
+   */
   static Throwable unwrap(Throwable error) {
     Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
+    while (true) {
+      if ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+        t = t.getCause();
+      } else if (t instanceof AllNodesFailedException) {
+        java.util.Optional<Throwable> first = ((AllNodesFailedException) t).getAllErrors().values().stream()
+            .flatMap(java.util.List::stream).findFirst();
+        if (first.isEmpty()) {
+          return t;
+        }
+        t = first.get();
+      } else {
+        return t;
+      }
     }
-    return t;
   }
 
   static String describe(Throwable error) {
