@@ -5,6 +5,11 @@ import io.github.beamcassandra.transforms.mutation.ToMutations;
 import io.github.beamcassandra.transforms.schema.TableSpec;
 import io.github.beamcassandra.transforms.write.WriteMutations;
 import java.util.function.UnaryOperator;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.errorhandling.BadRecord;
+import org.apache.beam.sdk.transforms.errorhandling.ErrorHandler;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
@@ -67,27 +72,44 @@ public final class Cassandra {
     private final ToMutations<T> toMutations;
     private final WriteMutations writeMutations;
     private final CassandraConnection connection;
+    private final @Nullable ErrorHandler<BadRecord, ?> badRecordErrorHandler;
 
     private Write(ToMutations<T> toMutations, WriteMutations writeMutations, CassandraConnection connection) {
+      this(toMutations, writeMutations, connection, null);
+    }
+
+    private Write(ToMutations<T> toMutations, WriteMutations writeMutations, CassandraConnection connection,
+        @Nullable ErrorHandler<BadRecord, ?> badRecordErrorHandler) {
       this.toMutations = toMutations;
       this.writeMutations = writeMutations;
       this.connection = connection;
+      this.badRecordErrorHandler = badRecordErrorHandler;
+    }
+
+    /**
+     * Also sends every failure to Beam's dead-letter API as a {@link BadRecord} (record: the row or
+     * mutation as JSON; failure: error class and reason), for pipelines that already collect bad
+     * records with an {@link ErrorHandler}. The failures stay in the result as well.
+     */
+    public Write<T> withBadRecordErrorHandler(ErrorHandler<BadRecord, ?> errorHandler) {
+      return new Write<>(toMutations, writeMutations, connection,
+          java.util.Objects.requireNonNull(errorHandler, "errorHandler"));
     }
 
     /** Changes the first stage: any {@link ToMutations} option. */
     public Write<T> withMutations(UnaryOperator<ToMutations<T>> change) {
-      return new Write<>(change.apply(toMutations), writeMutations, connection);
+      return new Write<>(change.apply(toMutations), writeMutations, connection, badRecordErrorHandler);
     }
 
     /** Changes the second stage: any {@link WriteMutations} option. */
     public Write<T> withWriter(UnaryOperator<WriteMutations> change) {
-      return new Write<>(toMutations, change.apply(writeMutations), connection);
+      return new Write<>(toMutations, change.apply(writeMutations), connection, badRecordErrorHandler);
     }
 
     /** See {@link CassandraConnection}. */
     public Write<T> withConnection(CassandraConnection connection) {
       return new Write<>(toMutations.withConnection(connection), writeMutations.withConnection(connection),
-          connection);
+          connection, badRecordErrorHandler);
     }
 
     /** See {@link CassandraConnection#withContactPoints(String)}. */
@@ -107,12 +129,14 @@ public final class Cassandra {
 
     /** See {@link ToMutations#withKeyspace}. */
     public Write<T> withKeyspace(String keyspace) {
-      return new Write<>(toMutations.withKeyspace(keyspace), writeMutations.withKeyspace(keyspace), connection);
+      return new Write<>(toMutations.withKeyspace(keyspace), writeMutations.withKeyspace(keyspace), connection,
+          badRecordErrorHandler);
     }
 
     /** See {@link ToMutations#withTable}. */
     public Write<T> withTable(String table) {
-      return new Write<>(toMutations.withTable(table), writeMutations.withTable(table), connection);
+      return new Write<>(toMutations.withTable(table), writeMutations.withTable(table), connection,
+          badRecordErrorHandler);
     }
 
     /** See {@link ToMutations#withDeleteFlag}. */
@@ -194,6 +218,13 @@ public final class Cassandra {
       PCollection<CassandraWriteFailure> failures = PCollectionList
           .of(mutations.get(ToMutations.FAILURES)).and(written.getFailures())
           .apply("All failures", Flatten.pCollections());
+      if (badRecordErrorHandler != null) {
+        String tableName = table.qualifiedName();
+        badRecordErrorHandler.addErrorCollection(failures
+            .apply("To bad records", MapElements.into(TypeDescriptor.of(BadRecord.class))
+                .via(failure -> BadRecords.of(failure, tableName)))
+            .setCoder(BadRecord.getCoder(input.getPipeline())));
+      }
       return CassandraWriteResult.of(input.getPipeline(), failures, written.getCompletionSignal());
     }
 

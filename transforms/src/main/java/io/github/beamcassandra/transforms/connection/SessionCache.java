@@ -17,6 +17,10 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -28,12 +32,23 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class SessionCache {
   private static final Map<CassandraConnection, Shared> SESSIONS = new HashMap<>();
+  /**
+   * How long an unused session stays open: runners tear DoFns down and set them up again between
+   * bundles or partitions, and a session takes a second or more to open.
+   */
+  static final long IDLE_CLOSE_SECONDS = 30;
+  private static final ScheduledExecutorService CLOSER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "beam-cassandra-session-closer");
+    t.setDaemon(true);
+    return t;
+  });
 
   private SessionCache() {}
 
   private static final class Shared {
     final CqlSession session;
     int references;
+    ScheduledFuture<?> pendingClose;
 
     Shared(CqlSession session) {
       this.session = session;
@@ -48,13 +63,24 @@ public final class SessionCache {
       SESSIONS.put(connection, shared);
     }
     shared.references++;
+    if (shared.pendingClose != null) {
+      shared.pendingClose.cancel(false);
+      shared.pendingClose = null;
+    }
     return shared.session;
   }
 
-  /** Gives back a session from {@link #acquire}; the last release closes it. */
+  /** Gives back a session from {@link #acquire}; it closes once unused for {@value #IDLE_CLOSE_SECONDS} s. */
   public static synchronized void release(CassandraConnection connection) {
     Shared shared = SESSIONS.get(connection);
     if (shared != null && --shared.references <= 0) {
+      shared.pendingClose = CLOSER.schedule(() -> closeIfUnused(connection, shared),
+          IDLE_CLOSE_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  private static synchronized void closeIfUnused(CassandraConnection connection, Shared shared) {
+    if (shared.references <= 0 && SESSIONS.get(connection) == shared) {
       SESSIONS.remove(connection);
       shared.session.closeAsync();
     }

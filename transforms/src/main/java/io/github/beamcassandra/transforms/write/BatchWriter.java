@@ -90,7 +90,14 @@ final class BatchWriter {
     this.layout = spec.layout;
   }
 
-  void open() {
+  /**
+   * Opens on first use rather than in {@code @Setup}: Beam 2.62's Spark runner fires timers after
+   * {@code @Teardown} of the same instance, and those flushes must still be written.
+   */
+  private void ensureOpen() {
+    if (session != null) {
+      return;
+    }
     session = SessionCache.acquire(spec.connection);
     permits = PERMITS.computeIfAbsent(spec.id, id -> new Semaphore(spec.maxConcurrentRequests));
     consistency = DefaultConsistencyLevel.valueOf(spec.consistency);
@@ -99,7 +106,9 @@ final class BatchWriter {
 
   void close() {
     if (session != null) {
+      awaitAll();
       session = null;
+      prepared.clear();
       SessionCache.release(spec.connection);
     }
   }
@@ -113,6 +122,7 @@ final class BatchWriter {
    * in-flight limit is reached). Call {@link #awaitAll()} before the bundle commits.
    */
   <C> void write(List<Mutation> mutations, Outcome<C> outcome) {
+    ensureOpen();
     for (List<Mutation> group : groups(mutations, spec.maxBatchStatements, spec.maxBatchBytes)) {
       submit(group, outcome);
     }

@@ -5,10 +5,12 @@ import io.github.beamcassandra.transforms.mutation.Mutation;
 import io.github.beamcassandra.transforms.mutation.MutationCoder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Lineage;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.state.BagState;
 import org.apache.beam.sdk.state.StateSpec;
@@ -90,13 +92,14 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
   @Setup
   public void setup() {
     writer = new BatchWriter(spec);
-    writer.open();
     reported = new long[8];
   }
 
   @StartBundle
   public void startBundle() {
     outcomes = new ArrayList<>();
+    Lineage.getSinks().add("cassandra",
+        List.of(spec.layout.table().keyspace(), spec.layout.table().table()));
   }
 
   @ProcessElement
@@ -141,30 +144,43 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
 
   @OnTimer(END_OF_WINDOW)
   public void onEndOfWindow(
-      BoundedWindow window,
+      OnTimerContext context,
       @StateId(BUFFER) BagState<Mutation> buffer,
       @StateId(STATS) ValueState<List<Long>> stats,
       @TimerId(END_OF_WINDOW) Timer endOfWindow,
       @TimerId(BUFFERING) Timer buffering) {
-    flushIfAny(window, buffer, stats, endOfWindow, buffering);
+    flushFromTimer(context, buffer, stats, endOfWindow, buffering);
   }
 
   @OnTimer(BUFFERING)
   public void onBufferingTimeout(
-      BoundedWindow window,
+      OnTimerContext context,
       @StateId(BUFFER) BagState<Mutation> buffer,
       @StateId(STATS) ValueState<List<Long>> stats,
       @TimerId(END_OF_WINDOW) Timer endOfWindow,
       @TimerId(BUFFERING) Timer buffering) {
-    flushIfAny(window, buffer, stats, endOfWindow, buffering);
+    flushFromTimer(context, buffer, stats, endOfWindow, buffering);
   }
 
-  private void flushIfAny(BoundedWindow window, BagState<Mutation> buffer, ValueState<List<Long>> stats,
-      Timer endOfWindow, Timer buffering) {
+  /**
+   * Runners differ in whether {@code @FinishBundle} follows timer callbacks (Spark's batch runner
+   * fires them after it), so a timer's flush is finished and reported before the callback returns.
+   */
+  private void flushFromTimer(OnTimerContext context, BagState<Mutation> buffer,
+      ValueState<List<Long>> stats, Timer endOfWindow, Timer buffering) {
     List<Long> current = stats.read();
-    if (current != null && current.get(COUNT) > 0) {
-      flush(buffer, stats, endOfWindow, buffering, window, new Instant(current.get(OLDEST)));
+    if (current == null || current.get(COUNT) == 0) {
+      return;
     }
+    List<BatchWriter.Outcome<Target>> earlier = outcomes;
+    outcomes = new ArrayList<>();
+    flush(buffer, stats, endOfWindow, buffering, context.window(), new Instant(current.get(OLDEST)));
+    writer.awaitAll();
+    List<BatchWriter.Outcome<Target>> done = outcomes;
+    outcomes = earlier;
+    reportMetrics();
+    emit(done, (value, target) -> context.outputWithTimestamp(value, target.timestamp),
+        (failure, target) -> context.outputWithTimestamp(WriteMutations.FAILURES, failure, target.timestamp));
   }
 
   private void flush(BagState<Mutation> buffer, ValueState<List<Long>> stats, Timer endOfWindow,
@@ -189,27 +205,34 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
   public void finishBundle(FinishBundleContext context) {
     writer.awaitAll();
     reportMetrics();
+    List<BatchWriter.Outcome<Target>> done = outcomes;
+    outcomes = new ArrayList<>();
+    emit(done, (value, target) -> context.output(value, target.timestamp, target.window),
+        (failure, target) -> context.output(WriteMutations.FAILURES, failure, target.timestamp, target.window));
+  }
+
+  /** Outputs written counts and failures, or fails naming the table when {@code failOnError}. */
+  private void emit(List<BatchWriter.Outcome<Target>> done, BiConsumer<Long, Target> written,
+      BiConsumer<CassandraWriteFailure, Target> failed) {
     CassandraWriteFailure firstFailure = null;
-    long failed = 0;
-    for (BatchWriter.Outcome<Target> outcome : outcomes) {
-      Target target = outcome.context;
+    long failures = 0;
+    for (BatchWriter.Outcome<Target> outcome : done) {
       if (outcome.written.get() > 0) {
-        context.output(outcome.written.get(), target.timestamp, target.window);
+        written.accept(outcome.written.get(), outcome.context);
       }
       for (CassandraWriteFailure failure : outcome.failures) {
-        failed++;
+        failures++;
         if (firstFailure == null) {
           firstFailure = failure;
         }
         if (!spec.failOnError) {
-          context.output(WriteMutations.FAILURES, failure, target.timestamp, target.window);
+          failed.accept(failure, outcome.context);
         }
       }
     }
-    outcomes.clear();
     if (spec.failOnError && firstFailure != null) {
       throw new IllegalStateException("Writing to " + spec.layout.table().qualifiedName() + " failed: "
-          + failed + " mutation(s) could not be written; the first: " + firstFailure.reason()
+          + failures + " mutation(s) could not be written; the first: " + firstFailure.reason()
           + " (" + firstFailure.errorClass() + ") for " + firstFailure.record());
     }
   }
