@@ -384,6 +384,37 @@ class CassandraWriteIT {
     assertEquals(List.of(1L, 2L), flushes);
   }
 
+  @Test
+  void failuresAlsoReachBeamsBadRecordErrorHandler() {
+    Pipeline p = pipeline();
+    org.apache.beam.sdk.transforms.errorhandling.ErrorHandler.BadRecordErrorHandler<
+        org.apache.beam.sdk.values.PDone> handler = p.registerBadRecordErrorHandler(new CollectBadRecords());
+    p.apply(Create.of(person("not-a-uuid", "x", 1L, 1L), person(UUID.randomUUID(), "ok", 2L, 2L))
+            .withRowSchema(PERSON))
+        .apply(write("people").withBadRecordErrorHandler(handler));
+    handler.close();
+    run(p);
+
+    assertEquals(1, sink("badRecords").size(), sink("badRecords").toString());
+    org.apache.beam.sdk.transforms.errorhandling.BadRecord bad =
+        (org.apache.beam.sdk.transforms.errorhandling.BadRecord) sink("badRecords").peek();
+    assertEquals("ConversionException: column id (uuid): 'not-a-uuid' is not a UUID",
+        bad.getFailure().getException());
+    assertTrue(bad.getRecord().getHumanReadableJsonRecord().contains("\"column\":\"id\""),
+        bad.getRecord().getHumanReadableJsonRecord());
+  }
+
+  /** A dead-letter sink that keeps what it gets for the test to read. */
+  static final class CollectBadRecords extends org.apache.beam.sdk.transforms.PTransform<
+      PCollection<org.apache.beam.sdk.transforms.errorhandling.BadRecord>, org.apache.beam.sdk.values.PDone> {
+    @Override
+    public org.apache.beam.sdk.values.PDone expand(
+        PCollection<org.apache.beam.sdk.transforms.errorhandling.BadRecord> input) {
+      collect(input, "badRecords");
+      return org.apache.beam.sdk.values.PDone.in(input.getPipeline());
+    }
+  }
+
   static long counter(PipelineResult result, String name) {
     MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
         .addNameFilter(MetricNameFilter.named(io.github.beamcassandra.transforms.write.WriteMutations.class,
