@@ -2,6 +2,8 @@ package io.github.beamcassandra.transforms;
 
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
 import io.github.beamcassandra.transforms.mutation.ToMutations;
+import io.github.beamcassandra.transforms.read.CassandraCount;
+import io.github.beamcassandra.transforms.read.CassandraRead;
 import io.github.beamcassandra.transforms.schema.TableSpec;
 import io.github.beamcassandra.transforms.write.WriteMutations;
 import java.util.function.UnaryOperator;
@@ -57,6 +59,16 @@ import org.joda.time.Duration;
  */
 public final class Cassandra {
   private Cassandra() {}
+
+  /** A read of a table as Beam rows, split by token range (see {@link CassandraRead}). */
+  public static CassandraRead read() {
+    return CassandraRead.create();
+  }
+
+  /** The exact row count of a table, counted per token range on the server (see {@link CassandraCount}). */
+  public static CassandraCount count() {
+    return CassandraCount.create();
+  }
 
   /** A write of rows (any type with a Beam schema) to a table. */
   public static <T> Write<T> write() {

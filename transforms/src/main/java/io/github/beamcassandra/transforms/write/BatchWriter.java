@@ -13,6 +13,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import io.github.beamcassandra.transforms.CassandraWriteFailure;
+import io.github.beamcassandra.transforms.connection.DriverErrors;
 import io.github.beamcassandra.transforms.connection.SessionCache;
 import io.github.beamcassandra.transforms.mutation.Mutation;
 import io.github.beamcassandra.transforms.mutation.MutationLayout;
@@ -206,13 +207,13 @@ final class BatchWriter {
         stats.mutationsWritten.addAndGet(group.size());
         outcome.written.addAndGet(group.size());
         settled.complete(null);
-      } else if (ErrorClassifier.isTransient(error) && attempt < spec.maxRetries
+      } else if (DriverErrors.isTransient(error) && attempt < spec.maxRetries
           && !isCounter(group.get(0))) {
         stats.retries.incrementAndGet();
         RETRIES.schedule(
             () -> execute(statement, group, attempt + 1, outcome).whenComplete((v, e) -> settled.complete(null)),
             backoffMillis(attempt), TimeUnit.MILLISECONDS);
-      } else if (group.size() > 1 && !ErrorClassifier.isTransient(error)) {
+      } else if (group.size() > 1 && !DriverErrors.isTransient(error)) {
         // The server refused the batch (e.g. one bad value, or too large): find the culprits one by one.
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (Mutation m : group) {
@@ -231,8 +232,8 @@ final class BatchWriter {
   }
 
   private <C> void fail(Mutation m, Throwable error, int attempt, Outcome<C> outcome) {
-    Throwable cause = ErrorClassifier.unwrap(error);
-    String reason = ErrorClassifier.describe(error)
+    Throwable cause = DriverErrors.unwrap(error);
+    String reason = DriverErrors.describe(error)
         + (attempt > 0 ? " (after " + attempt + " retries)" : "");
     stats.failures.incrementAndGet();
     String record;

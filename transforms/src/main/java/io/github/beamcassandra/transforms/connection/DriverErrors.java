@@ -1,4 +1,4 @@
-package io.github.beamcassandra.transforms.write;
+package io.github.beamcassandra.transforms.connection;
 
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.connection.BusyConnectionException;
 import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
 import com.datastax.oss.driver.api.core.connection.HeartbeatException;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.ServerError;
 import com.datastax.oss.driver.api.core.servererrors.TruncateException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
@@ -15,16 +16,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Sorts driver errors into transient (worth retrying: timeouts, overload, unavailable replicas, lost
+ * Sorts driver errors (reads and writes alike) into transient (worth retrying: timeouts, overload, unavailable replicas, lost
  * connections) and permanent (the statement itself is wrong: invalid query, bad value, no
  * permission), walking the cause chain.
  */
-final class ErrorClassifier {
-  private ErrorClassifier() {}
+public final class DriverErrors {
+  private DriverErrors() {}
 
-  static boolean isTransient(Throwable error) {
+  public static boolean isTransient(Throwable error) {
     for (Throwable t = unwrap(error); t != null; t = t.getCause()) {
       if (t instanceof WriteTimeoutException
+          || t instanceof ReadTimeoutException
           || t instanceof OverloadedException
           || t instanceof UnavailableException
           || t instanceof DriverTimeoutException
@@ -57,7 +59,7 @@ final class ErrorClassifier {
    * The error that says what happened: futures' wrappers removed, and for "all nodes failed" the
    * first node's own error (with one node, or nodes failing alike, that is the whole story).
    */
-  static Throwable unwrap(Throwable error) {
+  public static Throwable unwrap(Throwable error) {
     Throwable t = error;
     while (true) {
       if ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
@@ -75,7 +77,7 @@ final class ErrorClassifier {
     }
   }
 
-  static String describe(Throwable error) {
+  public static String describe(Throwable error) {
     Throwable t = unwrap(error);
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }

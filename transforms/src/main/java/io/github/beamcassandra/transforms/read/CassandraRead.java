@@ -1,0 +1,286 @@
+package io.github.beamcassandra.transforms.read;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.github.beamcassandra.transforms.connection.CassandraConnection;
+import io.github.beamcassandra.transforms.connection.SessionCache;
+import io.github.beamcassandra.transforms.schema.TableSpec;
+import io.github.beamcassandra.transforms.schema.TableSpec.Column;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.Row;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Reads a table as Beam {@link Row}s whose schema comes from the table (the README's type table, so a
+ * read feeds a write unchanged): the token ring is cut into splits that cover it exactly once, the
+ * splits are spread over workers, and each is read page by page from a replica, retried on transient
+ * errors and failing loudly, naming the range, when it cannot be read.
+ */
+public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
+  private static final long serialVersionUID = 1L;
+
+  public static final String DEFAULT_CONSISTENCY = "LOCAL_ONE";
+  public static final int DEFAULT_PAGE_SIZE = 5000;
+  public static final int DEFAULT_MAX_RETRIES = 5;
+  public static final List<String> CONSISTENCY_LEVELS = List.of(
+      "ONE", "TWO", "THREE", "QUORUM", "ALL", "LOCAL_QUORUM", "EACH_QUORUM", "LOCAL_ONE", "SERIAL",
+      "LOCAL_SERIAL");
+
+  final Settings settings;
+
+  static final class Settings implements Serializable, Cloneable {
+    private static final long serialVersionUID = 1L;
+    CassandraConnection connection = CassandraConnection.create();
+    @Nullable String keyspace;
+    @Nullable String table;
+    @Nullable List<String> columns;
+    @Nullable String condition;
+    String consistency = DEFAULT_CONSISTENCY;
+    int pageSize = DEFAULT_PAGE_SIZE;
+    int splits;
+    List<String> writetimeOf = List.of();
+    List<String> ttlOf = List.of();
+    String writetimeSuffix = "_writetime";
+    String ttlSuffix = "_ttl";
+    Set<String> skipRanges = Set.of();
+    int maxRetries = DEFAULT_MAX_RETRIES;
+
+    Settings copy() {
+      try {
+        return (Settings) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  CassandraRead(Settings settings) {
+    this.settings = settings;
+  }
+
+  public static CassandraRead create() {
+    return new CassandraRead(new Settings());
+  }
+
+  private CassandraRead with(Consumer<Settings> change) {
+    Settings s = settings.copy();
+    change.accept(s);
+    return new CassandraRead(s);
+  }
+
+  /** How to reach the cluster. */
+  public CassandraRead withConnection(CassandraConnection connection) {
+    Objects.requireNonNull(connection, "connection");
+    return with(s -> s.connection = connection);
+  }
+
+  /** Keyspace of the table (required). */
+  public CassandraRead withKeyspace(String keyspace) {
+    requireText("keyspace", keyspace);
+    return with(s -> s.keyspace = keyspace);
+  }
+
+  /** The table to read (required). */
+  public CassandraRead withTable(String table) {
+    requireText("table", table);
+    return with(s -> s.table = table);
+  }
+
+  /** Columns to read, by name (default: all, primary key first). */
+  public CassandraRead withColumns(List<String> columns) {
+    if (columns == null || columns.isEmpty()) {
+      throw new IllegalArgumentException("columns must name at least one column, got: " + columns);
+    }
+    return with(s -> s.columns = List.copyOf(columns));
+  }
+
+  /**
+   * A CQL condition ANDed to each range's token restriction, e.g. {@code "status = 'open'"} (ALLOW
+   * FILTERING is added). It may not contain {@code ;} or its own {@code token(...)}; the server checks
+   * the rest when the statement is prepared at construction.
+   */
+  public CassandraRead withCondition(String condition) {
+    requireText("condition", condition);
+    String lower = condition.toLowerCase(Locale.ROOT);
+    if (condition.contains(";") || lower.contains("token(") || lower.contains("allow filtering")) {
+      throw new IllegalArgumentException("condition may not contain ';', token(...) or ALLOW FILTERING"
+          + " (the read restricts tokens and adds ALLOW FILTERING itself), got: " + condition);
+    }
+    return with(s -> s.condition = condition);
+  }
+
+  /** Read consistency (default LOCAL_ONE). */
+  public CassandraRead withConsistency(String level) {
+    String upper = level == null ? "" : level.trim().toUpperCase(Locale.ROOT);
+    if (!CONSISTENCY_LEVELS.contains(upper)) {
+      throw new IllegalArgumentException("consistency must be one of " + String.join(", ", CONSISTENCY_LEVELS)
+          + ", got: " + level);
+    }
+    return with(s -> s.consistency = upper);
+  }
+
+  /** Rows per page (default {@value #DEFAULT_PAGE_SIZE}). */
+  public CassandraRead withPageSize(int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, got: " + pageSize);
+    }
+    return with(s -> s.pageSize = pageSize);
+  }
+
+  /**
+   * Number of token-range splits (default: the table's estimated size / 64 MB from {@code
+   * system.size_estimates}, at least the cluster's own ranges and 4 per core).
+   */
+  public CassandraRead withSplits(int splits) {
+    if (splits < 1) {
+      throw new IllegalArgumentException("splits must be at least 1, got: " + splits);
+    }
+    return with(s -> s.splits = splits);
+  }
+
+  /** Adds {@code WRITETIME(col)} of these non-key columns as INT64 fields {@code <col>_writetime}. */
+  public CassandraRead withWritetimeOf(List<String> columns) {
+    return with(s -> s.writetimeOf = List.copyOf(columns));
+  }
+
+  /** Adds {@code TTL(col)} of these non-key columns as INT32 fields {@code <col>_ttl}. */
+  public CassandraRead withTtlOf(List<String> columns) {
+    return with(s -> s.ttlOf = List.copyOf(columns));
+  }
+
+  /** Suffixes of the writetime and TTL fields (default {@code _writetime}, {@code _ttl}). */
+  public CassandraRead withMetadataSuffixes(String writetimeSuffix, String ttlSuffix) {
+    requireText("writetimeSuffix", writetimeSuffix);
+    requireText("ttlSuffix", ttlSuffix);
+    return with(s -> {
+      s.writetimeSuffix = writetimeSuffix;
+      s.ttlSuffix = ttlSuffix;
+    });
+  }
+
+  /** Skips the ranges with these {@link TokenRange#id() ids}, e.g. those a previous run completed. */
+  public CassandraRead withSkippedRanges(Set<String> rangeIds) {
+    return with(s -> s.skipRanges = Set.copyOf(rangeIds));
+  }
+
+  /** Retries of a page that fails transiently (default {@value #DEFAULT_MAX_RETRIES}). */
+  public CassandraRead withMaxRetries(int retries) {
+    if (retries < 0) {
+      throw new IllegalArgumentException("maxRetries must be zero or positive, got: " + retries);
+    }
+    return with(s -> s.maxRetries = retries);
+  }
+
+  /** What construction resolved: the query and the splits to read. */
+  static final class Plan {
+    final RangeQuery query;
+    final List<TokenRange> ranges;
+
+    Plan(RangeQuery query, List<TokenRange> ranges) {
+      this.query = query;
+      this.ranges = ranges;
+    }
+  }
+
+  Plan plan() {
+    if (settings.keyspace == null) {
+      throw new IllegalArgumentException("keyspace is required: set withKeyspace(...) (--keyspace)");
+    }
+    if (settings.table == null) {
+      throw new IllegalArgumentException("table is required: set withTable(...) (--table)");
+    }
+    settings.connection.validate();
+    try (CqlSession session = SessionCache.open(settings.connection)) {
+      TableSpec table = TableSpec.read(session, settings.keyspace, settings.table);
+      List<Column> columns = new ArrayList<>();
+      if (settings.columns == null) {
+        columns.addAll(table.columns());
+      } else {
+        for (String name : settings.columns) {
+          columns.add(table.column(name).orElseThrow(() -> new IllegalArgumentException(
+              "Table " + table.qualifiedName() + " has no column " + name + "; its columns: "
+                  + String.join(", ", table.types().keySet()))));
+        }
+      }
+      for (String name : concat(settings.writetimeOf, settings.ttlOf)) {
+        Column c = table.column(name).orElseThrow(() -> new IllegalArgumentException(
+            "Table " + table.qualifiedName() + " has no column " + name + " for WRITETIME/TTL"));
+        if (c.isPrimaryKey() || c.type().isCollection()) {
+          throw new IllegalArgumentException("WRITETIME/TTL are not defined for column " + name
+              + " of " + table.qualifiedName() + ": it is a key column or a non-frozen collection");
+        }
+      }
+      RangeQuery query = new RangeQuery(table, columns, settings.writetimeOf, settings.ttlOf,
+          settings.writetimeSuffix, settings.ttlSuffix, settings.condition);
+      try {
+        session.prepare(query.select(false));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("The read of " + table.qualifiedName() + " cannot be prepared"
+            + (settings.condition == null ? "" : " with condition '" + settings.condition + "'") + ": "
+            + e.getMessage(), e);
+      }
+      List<TokenRange> ranges = new ArrayList<>();
+      for (TokenRange r : TokenRing.splits(session, table, settings.splits)) {
+        if (!settings.skipRanges.contains(r.id())) {
+          ranges.add(r);
+        }
+      }
+      return new Plan(query, ranges);
+    }
+  }
+
+  @Override
+  public PCollection<Row> expand(PBegin input) {
+    Plan plan = plan();
+    return readRanges(input, plan).get(ReadRangeFn.ROWS).setRowSchema(plan.query.schema());
+  }
+
+  PCollectionTuple readRanges(PBegin input, Plan plan) {
+    return input
+        .apply("Token ranges", Create.of(plan.ranges).withCoder(SerializableCoder.of(TokenRange.class)))
+        .apply("Spread ranges", Reshuffle.viaRandomKey())
+        .apply("Read ranges", ParDo.of(new ReadRangeFn(settings.connection, plan.query,
+                settings.consistency, settings.pageSize, settings.maxRetries))
+            .withOutputTags(ReadRangeFn.ROWS, TupleTagList.of(ReadRangeFn.COMPLETED)));
+  }
+
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    settings.connection.populateDisplayData(builder);
+    builder.addIfNotNull(DisplayData.item("keyspace", settings.keyspace))
+        .addIfNotNull(DisplayData.item("table", settings.table))
+        .addIfNotNull(DisplayData.item("condition", settings.condition))
+        .add(DisplayData.item("consistency", settings.consistency))
+        .add(DisplayData.item("pageSize", settings.pageSize))
+        .add(DisplayData.item("splits", settings.splits));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    TreeSet<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return new ArrayList<>(all);
+  }
+
+  static void requireText(String option, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(option + " must not be blank, got: '" + value + "'");
+    }
+  }
+}
