@@ -13,7 +13,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -248,7 +251,25 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
   @Override
   public PCollection<Row> expand(PBegin input) {
     Plan plan = plan();
-    return readRanges(input, plan).get(ReadRangeFn.ROWS).setRowSchema(plan.query.schema());
+    PCollectionTuple outputs = readRanges(input, plan);
+    outputs.get(ReadRangeFn.COMPLETED).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    return outputs.get(ReadRangeFn.ROWS).setRowSchema(plan.query.schema());
+  }
+
+  /** The same read, also giving the ranges it completed (see {@link CassandraReadResult}). */
+  public PTransform<PBegin, CassandraReadResult> withProgress() {
+    CassandraRead read = this;
+    return new PTransform<PBegin, CassandraReadResult>("ReadWithProgress") {
+      @Override
+      public CassandraReadResult expand(PBegin input) {
+        Plan plan = read.plan();
+        PCollectionTuple outputs = read.readRanges(input, plan);
+        return new CassandraReadResult(input.getPipeline(),
+            outputs.get(ReadRangeFn.ROWS).setRowSchema(plan.query.schema()),
+            outputs.get(ReadRangeFn.COMPLETED).setCoder(
+                KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+      }
+    };
   }
 
   PCollectionTuple readRanges(PBegin input, Plan plan) {
