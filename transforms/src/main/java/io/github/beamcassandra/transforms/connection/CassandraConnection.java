@@ -355,10 +355,7 @@ public final class CassandraConnection implements Serializable {
   }
 
   private static String requireText(String option, @Nullable String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(option + " must not be blank, got: '" + value + "'");
-    }
-    return value.trim();
+    return OptionChecks.requireText(option, value).trim();
   }
 
   private Builder toBuilder() {

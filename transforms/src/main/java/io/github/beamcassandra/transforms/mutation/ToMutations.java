@@ -1,9 +1,8 @@
 package io.github.beamcassandra.transforms.mutation;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import io.github.beamcassandra.transforms.CassandraWriteFailure;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
-import io.github.beamcassandra.transforms.connection.SessionCache;
+import io.github.beamcassandra.transforms.connection.OptionChecks;
 import io.github.beamcassandra.transforms.schema.CqlType;
 import io.github.beamcassandra.transforms.schema.TableSpec;
 import io.github.beamcassandra.transforms.schema.TableSpec.Column;
@@ -102,13 +101,13 @@ public final class ToMutations<T> extends PTransform<PCollection<T>, PCollection
 
   /** Keyspace of the target table (required unless a {@link #withTableSpec table spec} is given). */
   public ToMutations<T> withKeyspace(String keyspace) {
-    requireText("keyspace", keyspace);
+    OptionChecks.requireText("keyspace", keyspace);
     return with(s -> s.keyspace = keyspace);
   }
 
   /** The target table (required unless a {@link #withTableSpec table spec} is given). */
   public ToMutations<T> withTable(String table) {
-    requireText("table", table);
+    OptionChecks.requireText("table", table);
     return with(s -> s.table = table);
   }
 
@@ -134,7 +133,7 @@ public final class ToMutations<T> extends PTransform<PCollection<T>, PCollection
    * deletes of their primary key. The column must be in the input and is never written.
    */
   public ToMutations<T> withDeleteFlag(String column, String value) {
-    requireText("deleteFlagColumn", column);
+    OptionChecks.requireText("deleteFlagColumn", column);
     if (value == null) {
       throw new IllegalArgumentException("deleteFlagValue must be given with deleteFlagColumn " + column);
     }
@@ -157,7 +156,7 @@ public final class ToMutations<T> extends PTransform<PCollection<T>, PCollection
 
   /** Takes each row's TTL in seconds from this integer input column (null: no TTL); not written. */
   public ToMutations<T> withTtlColumn(String column) {
-    requireText("ttlColumn", column);
+    OptionChecks.requireText("ttlColumn", column);
     return with(s -> {
       s.ttlColumn = column;
       s.ttlSeconds = Mutation.NO_TTL;
@@ -180,7 +179,7 @@ public final class ToMutations<T> extends PTransform<PCollection<T>, PCollection
    * DATETIME (null: the server's clock); not written.
    */
   public ToMutations<T> withWritetimeColumn(String column) {
-    requireText("writetimeColumn", column);
+    OptionChecks.requireText("writetimeColumn", column);
     return with(s -> {
       s.writetimeColumn = column;
       s.writetimeMicros = Mutation.NO_WRITETIME;
@@ -197,19 +196,8 @@ public final class ToMutations<T> extends PTransform<PCollection<T>, PCollection
 
   /** The table this transform writes to, read from the cluster (once) unless given. */
   public TableSpec tableSpec() {
-    if (settings.tableSpec != null) {
-      return settings.tableSpec;
-    }
-    if (settings.keyspace == null) {
-      throw new IllegalArgumentException("keyspace is required: set withKeyspace(...) (--keyspace)");
-    }
-    if (settings.table == null) {
-      throw new IllegalArgumentException("table is required: set withTable(...) (--table)");
-    }
-    settings.connection.validate();
-    try (CqlSession session = SessionCache.open(settings.connection)) {
-      return TableSpec.read(session, settings.keyspace, settings.table);
-    }
+    return settings.tableSpec != null ? settings.tableSpec
+        : TableSpec.read(settings.connection, settings.keyspace, settings.table);
   }
 
   @Override
@@ -245,11 +233,6 @@ public final class ToMutations<T> extends PTransform<PCollection<T>, PCollection
     }
   }
 
-  private static void requireText(String option, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(option + " must not be blank, got: '" + value + "'");
-    }
-  }
 
   /**
    * Which input field feeds which table column, checked against the table: the construction-time

@@ -2,6 +2,7 @@ package io.github.beamcassandra.transforms.read;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
+import io.github.beamcassandra.transforms.connection.OptionChecks;
 import io.github.beamcassandra.transforms.connection.SessionCache;
 import io.github.beamcassandra.transforms.schema.TableSpec;
 import io.github.beamcassandra.transforms.schema.TableSpec.Column;
@@ -95,13 +96,13 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
 
   /** Keyspace of the table (required). */
   public CassandraRead withKeyspace(String keyspace) {
-    requireText("keyspace", keyspace);
+    OptionChecks.requireText("keyspace", keyspace);
     return with(s -> s.keyspace = keyspace);
   }
 
   /** The table to read (required). */
   public CassandraRead withTable(String table) {
-    requireText("table", table);
+    OptionChecks.requireText("table", table);
     return with(s -> s.table = table);
   }
 
@@ -119,7 +120,7 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
    * the rest when the statement is prepared at construction.
    */
   public CassandraRead withCondition(String condition) {
-    requireText("condition", condition);
+    OptionChecks.requireText("condition", condition);
     String lower = condition.toLowerCase(Locale.ROOT);
     if (condition.contains(";") || lower.contains("token(") || lower.contains("allow filtering")) {
       throw new IllegalArgumentException("condition may not contain ';', token(...) or ALLOW FILTERING"
@@ -130,11 +131,7 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
 
   /** Read consistency (default LOCAL_ONE). */
   public CassandraRead withConsistency(String level) {
-    String upper = level == null ? "" : level.trim().toUpperCase(Locale.ROOT);
-    if (!CONSISTENCY_LEVELS.contains(upper)) {
-      throw new IllegalArgumentException("consistency must be one of " + String.join(", ", CONSISTENCY_LEVELS)
-          + ", got: " + level);
-    }
+    String upper = OptionChecks.consistency(level, CONSISTENCY_LEVELS);
     return with(s -> s.consistency = upper);
   }
 
@@ -169,8 +166,8 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
 
   /** Suffixes of the writetime and TTL fields (default {@code _writetime}, {@code _ttl}). */
   public CassandraRead withMetadataSuffixes(String writetimeSuffix, String ttlSuffix) {
-    requireText("writetimeSuffix", writetimeSuffix);
-    requireText("ttlSuffix", ttlSuffix);
+    OptionChecks.requireText("writetimeSuffix", writetimeSuffix);
+    OptionChecks.requireText("ttlSuffix", ttlSuffix);
     return with(s -> {
       s.writetimeSuffix = writetimeSuffix;
       s.ttlSuffix = ttlSuffix;
@@ -202,15 +199,8 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
   }
 
   Plan plan() {
-    if (settings.keyspace == null) {
-      throw new IllegalArgumentException("keyspace is required: set withKeyspace(...) (--keyspace)");
-    }
-    if (settings.table == null) {
-      throw new IllegalArgumentException("table is required: set withTable(...) (--table)");
-    }
-    settings.connection.validate();
+    TableSpec table = TableSpec.read(settings.connection, settings.keyspace, settings.table);
     try (CqlSession session = SessionCache.open(settings.connection)) {
-      TableSpec table = TableSpec.read(session, settings.keyspace, settings.table);
       List<Column> columns = new ArrayList<>();
       if (settings.columns == null) {
         columns.addAll(table.columns());
@@ -299,9 +289,4 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
     return new ArrayList<>(all);
   }
 
-  static void requireText(String option, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(option + " must not be blank, got: '" + value + "'");
-    }
-  }
 }

@@ -111,6 +111,24 @@ public final class TableSpec implements Serializable {
     return new TableSpec(t.getKeyspace().asInternal(), t.getName().asInternal(), columns);
   }
 
+  /**
+   * Reads the table's metadata with a short-lived session of its own, after checking that keyspace and
+   * table are given: what every transform does once, at construction.
+   */
+  public static TableSpec read(io.github.beamcassandra.transforms.connection.CassandraConnection connection,
+      String keyspace, String table) {
+    if (keyspace == null) {
+      throw new IllegalArgumentException("keyspace is required: set withKeyspace(...) (--keyspace)");
+    }
+    if (table == null) {
+      throw new IllegalArgumentException("table is required: set withTable(...) (--table)");
+    }
+    connection.validate();
+    try (CqlSession session = io.github.beamcassandra.transforms.connection.SessionCache.open(connection)) {
+      return read(session, keyspace, table);
+    }
+  }
+
   /** A user's name for a keyspace or table: as given when quoted or mixed-case, else as CQL folds it. */
   public static CqlIdentifier identifier(String name) {
     if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {

@@ -3,13 +3,12 @@ package io.github.beamcassandra.transforms.write;
 import io.github.beamcassandra.transforms.CassandraWriteFailure;
 import io.github.beamcassandra.transforms.CassandraWriteResult;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
-import io.github.beamcassandra.transforms.connection.SessionCache;
+import io.github.beamcassandra.transforms.connection.OptionChecks;
 import io.github.beamcassandra.transforms.mutation.Mutation;
 import io.github.beamcassandra.transforms.mutation.MutationLayout;
 import io.github.beamcassandra.transforms.schema.TableSpec;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -104,13 +103,13 @@ public final class WriteMutations
 
   /** Keyspace of the target table (required unless a table spec is given). */
   public WriteMutations withKeyspace(String keyspace) {
-    requireText("keyspace", keyspace);
+    OptionChecks.requireText("keyspace", keyspace);
     return with(s -> s.keyspace = keyspace);
   }
 
   /** The target table (required unless a table spec is given). */
   public WriteMutations withTable(String table) {
-    requireText("table", table);
+    OptionChecks.requireText("table", table);
     return with(s -> s.table = table);
   }
 
@@ -122,35 +121,31 @@ public final class WriteMutations
 
   /** Consistency of every write: one of {@link #CONSISTENCY_LEVELS}; default LOCAL_QUORUM. */
   public WriteMutations withConsistency(String level) {
-    String upper = level == null ? "" : level.trim().toUpperCase(Locale.ROOT);
-    if (!CONSISTENCY_LEVELS.contains(upper)) {
-      throw new IllegalArgumentException("consistency must be one of " + String.join(", ", CONSISTENCY_LEVELS)
-          + ", got: " + level);
-    }
+    String upper = OptionChecks.consistency(level, CONSISTENCY_LEVELS);
     return with(s -> s.consistency = upper);
   }
 
   /** Requests in flight per worker JVM (default {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}). */
   public WriteMutations withMaxConcurrentRequests(int max) {
-    checkPositive("maxConcurrentRequests", max);
+    OptionChecks.atLeast("maxConcurrentRequests", max, 1);
     return with(s -> s.maxConcurrentRequests = max);
   }
 
   /** Statements in one CQL batch (default {@value #DEFAULT_MAX_BATCH_STATEMENTS}); 1 disables batching. */
   public WriteMutations withMaxBatchStatements(int max) {
-    checkPositive("maxBatchStatements", max);
+    OptionChecks.atLeast("maxBatchStatements", max, 1);
     return with(s -> s.maxBatchStatements = max);
   }
 
   /** Approximate bytes of values in one batch (default {@value #DEFAULT_MAX_BATCH_BYTES}). */
   public WriteMutations withMaxBatchBytes(int max) {
-    checkPositive("maxBatchBytes", max);
+    OptionChecks.atLeast("maxBatchBytes", max, 1);
     return with(s -> s.maxBatchBytes = max);
   }
 
   /** Mutations a shard buffers before it writes (default {@value #DEFAULT_MAX_BUFFERED_MUTATIONS}). */
   public WriteMutations withMaxBufferedMutations(int max) {
-    checkPositive("maxBufferedMutations", max);
+    OptionChecks.atLeast("maxBufferedMutations", max, 1);
     return with(s -> s.maxBufferedMutations = max);
   }
 
@@ -199,21 +194,9 @@ public final class WriteMutations
 
   @Override
   public CassandraWriteResult expand(PCollection<KV<Integer, Mutation>> input) {
-    TableSpec table = settings.tableSpec;
-    if (table == null) {
-      if (settings.keyspace == null) {
-        throw new IllegalArgumentException("keyspace is required: set withKeyspace(...) (--keyspace)");
-      }
-      if (settings.table == null) {
-        throw new IllegalArgumentException("table is required: set withTable(...) (--table)");
-      }
-      settings.connection.validate();
-      try (var session = SessionCache.open(settings.connection)) {
-        table = TableSpec.read(session, settings.keyspace, settings.table);
-      }
-    } else {
-      settings.connection.validate();
-    }
+    settings.connection.validate();
+    TableSpec table = settings.tableSpec != null ? settings.tableSpec
+        : TableSpec.read(settings.connection, settings.keyspace, settings.table);
     WriteSpec spec = new WriteSpec(UUID.randomUUID().toString(), settings.connection,
         new MutationLayout(table), settings.consistency, settings.maxConcurrentRequests,
         settings.maxBatchStatements, settings.maxBatchBytes, settings.maxBufferedMutations,
@@ -244,15 +227,5 @@ public final class WriteMutations
         .add(DisplayData.item("failOnError", settings.failOnError));
   }
 
-  private static void checkPositive(String option, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(option + " must be at least 1, got: " + value);
-    }
-  }
 
-  private static void requireText(String option, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(option + " must not be blank, got: '" + value + "'");
-    }
-  }
 }
