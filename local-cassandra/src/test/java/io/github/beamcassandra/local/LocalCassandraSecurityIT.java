@@ -82,6 +82,12 @@ class LocalCassandraSecurityIT {
   }
 
   @Test
+  void theServerLogsItsStart() throws Exception {
+    String log = java.nio.file.Files.readString(node.logFile());
+    assertTrue(log.contains("Starting listening for CQL clients"), "no startup lines in " + node.logFile());
+  }
+
+  @Test
   void statusFindsTheRunningNode() {
     Optional<NodeInfo> info = LocalCassandra.runningNode(dir);
     assertTrue(info.isPresent());

@@ -36,6 +36,7 @@ public final class Mutation {
   private final byte[] partitionKey;
   private final int ttlSeconds;
   private final long writetimeMicros;
+  private int sizeBytes = -1;
 
   /**
    * A mutation from values already encoded for their columns ({@link MutationLayout} order; {@code
@@ -107,11 +108,14 @@ public final class Mutation {
 
   /** Approximate bytes of the mutation, counted against buffer and batch size limits. */
   public int sizeBytes() {
-    int size = 16 + partitionKey.length;
-    for (byte[] v : values) {
-      size += v == null ? 1 : 4 + v.length;
+    if (sizeBytes < 0) {
+      int size = 16 + partitionKey.length;
+      for (byte[] v : values) {
+        size += v == null ? 1 : 4 + v.length;
+      }
+      sizeBytes = size;
     }
-    return size;
+    return sizeBytes;
   }
 
   @Override

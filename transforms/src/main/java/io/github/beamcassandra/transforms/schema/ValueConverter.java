@@ -151,13 +151,13 @@ public final class ValueConverter {
       case TEXT:
         return text(value, type);
       case BIGINT: case COUNTER:
-        return integral(value, type, Long.MIN_VALUE, Long.MAX_VALUE).longValueExact();
+        return wholeNumber(value, type, Long.MIN_VALUE, Long.MAX_VALUE);
       case INT:
-        return integral(value, type, (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE).intValueExact();
+        return (int) wholeNumber(value, type, Integer.MIN_VALUE, Integer.MAX_VALUE);
       case SMALLINT:
-        return integral(value, type, (long) Short.MIN_VALUE, (long) Short.MAX_VALUE).shortValueExact();
+        return (short) wholeNumber(value, type, Short.MIN_VALUE, Short.MAX_VALUE);
       case TINYINT:
-        return integral(value, type, (long) Byte.MIN_VALUE, (long) Byte.MAX_VALUE).byteValueExact();
+        return (byte) wholeNumber(value, type, Byte.MIN_VALUE, Byte.MAX_VALUE);
       case VARINT:
         return integral(value, type, null, null).toBigIntegerExact();
       case DECIMAL:
@@ -346,6 +346,18 @@ public final class ValueConverter {
       return new BigDecimal((BigInteger) value);
     }
     return BigDecimal.valueOf(number(value, type).longValue());
+  }
+
+  /** A whole number within [min, max]; the fast path for Java integers, no allocation. */
+  private static long wholeNumber(Object value, CqlType type, long min, long max) {
+    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      long l = ((Number) value).longValue();
+      if (l < min || l > max) {
+        throw new ConversionException(l + " is out of range for " + type.toCql() + " (" + min + " to " + max + ")");
+      }
+      return l;
+    }
+    return integral(value, type, min, max).longValueExact();
   }
 
   /** The value as an integral decimal within [min, max] (either null for no bound). */

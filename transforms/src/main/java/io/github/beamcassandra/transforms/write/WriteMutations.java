@@ -66,7 +66,7 @@ public final class WriteMutations
     int maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
     int maxBufferedMutations = DEFAULT_MAX_BUFFERED_MUTATIONS;
     long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
-    Duration maxBufferingDuration = DEFAULT_MAX_BUFFERING_DURATION;
+    @Nullable Duration maxBufferingDuration;
     int maxRetries = DEFAULT_MAX_RETRIES;
     Duration initialBackoff = Duration.millis(100);
     Duration maxBackoff = Duration.standardSeconds(10);
@@ -158,8 +158,10 @@ public final class WriteMutations
   }
 
   /**
-   * Longest a mutation waits in a buffer (processing time) before it is written, for streaming
-   * (default 5 s); zero waits for size limits and the end of the window only.
+   * Longest a mutation waits in a buffer (processing time) before it is written. Default: 5 s for
+   * unbounded (streaming) input; none for bounded input, where the end of the window flushes and a
+   * processing-time timer per shard would only cost time. Zero waits for size limits and the end of
+   * the window only.
    */
   public WriteMutations withMaxBufferingDuration(Duration duration) {
     if (duration == null || duration.getMillis() < 0) {
@@ -200,7 +202,7 @@ public final class WriteMutations
     WriteSpec spec = new WriteSpec(UUID.randomUUID().toString(), settings.connection,
         new MutationLayout(table), settings.consistency, settings.maxConcurrentRequests,
         settings.maxBatchStatements, settings.maxBatchBytes, settings.maxBufferedMutations,
-        settings.maxBufferedBytes, settings.maxBufferingDuration, settings.maxRetries,
+        settings.maxBufferedBytes, bufferingDuration(input), settings.maxRetries,
         settings.initialBackoff, settings.maxBackoff, settings.failOnError);
     PCollectionTuple outputs = input.apply("Write batches",
         ParDo.of(new WriteMutationsFn(spec)).withOutputTags(WRITTEN, TupleTagList.of(FAILURES)));
@@ -208,6 +210,13 @@ public final class WriteMutations
     PCollection<CassandraWriteFailure> failures =
         outputs.get(FAILURES).setCoder(CassandraWriteFailure.Coder.of());
     return CassandraWriteResult.of(input.getPipeline(), failures, written);
+  }
+
+  private Duration bufferingDuration(PCollection<?> input) {
+    if (settings.maxBufferingDuration != null) {
+      return settings.maxBufferingDuration;
+    }
+    return input.isBounded() == PCollection.IsBounded.UNBOUNDED ? DEFAULT_MAX_BUFFERING_DURATION : Duration.ZERO;
   }
 
   @Override
@@ -222,7 +231,7 @@ public final class WriteMutations
         .add(DisplayData.item("maxBatchBytes", settings.maxBatchBytes))
         .add(DisplayData.item("maxBufferedMutations", settings.maxBufferedMutations))
         .add(DisplayData.item("maxBufferedBytes", settings.maxBufferedBytes))
-        .add(DisplayData.item("maxBufferingDuration", settings.maxBufferingDuration))
+        .addIfNotNull(DisplayData.item("maxBufferingDuration", settings.maxBufferingDuration))
         .add(DisplayData.item("maxRetries", settings.maxRetries))
         .add(DisplayData.item("failOnError", settings.failOnError));
   }
