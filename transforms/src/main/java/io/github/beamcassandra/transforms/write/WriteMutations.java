@@ -11,6 +11,10 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import io.github.beamcassandra.transforms.mutation.MutationCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -51,6 +55,9 @@ public final class WriteMutations
   public static final long DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
   public static final Duration DEFAULT_MAX_BUFFERING_DURATION = Duration.standardSeconds(5);
   public static final int DEFAULT_MAX_RETRIES = 5;
+  /** Mutations per chunk gathered in a bundle before the shuffle (see {@link PreBatchFn}). */
+  static final int PRE_BATCH_MUTATIONS = 100;
+  static final long PRE_BATCH_BYTES = 256 * 1024;
 
   private final Settings settings;
 
@@ -204,8 +211,11 @@ public final class WriteMutations
         settings.maxBatchStatements, settings.maxBatchBytes, settings.maxBufferedMutations,
         settings.maxBufferedBytes, bufferingDuration(input), settings.maxRetries,
         settings.initialBackoff, settings.maxBackoff, settings.failOnError);
-    PCollectionTuple outputs = input.apply("Write batches",
-        ParDo.of(new WriteMutationsFn(spec)).withOutputTags(WRITTEN, TupleTagList.of(FAILURES)));
+    PCollectionTuple outputs = input
+        .apply("Chunk per shard", ParDo.of(new PreBatchFn(PRE_BATCH_MUTATIONS, PRE_BATCH_BYTES)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(MutationCoder.of())))
+        .apply("Write batches",
+            ParDo.of(new WriteMutationsFn(spec)).withOutputTags(WRITTEN, TupleTagList.of(FAILURES)));
     PCollection<Long> written = outputs.get(WRITTEN).setCoder(VarLongCoder.of());
     PCollection<CassandraWriteFailure> failures =
         outputs.get(FAILURES).setCoder(CassandraWriteFailure.Coder.of());

@@ -35,7 +35,7 @@ import org.joda.time.Instant;
  * <p>Writes are asynchronous; {@code @FinishBundle} waits for every one of them before the bundle
  * commits, so a mutation leaves state only once it is written or reported as a failure.
  */
-final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
+final class WriteMutationsFn extends DoFn<KV<Integer, List<Mutation>>, Long> {
   private static final long serialVersionUID = 1L;
 
   static final String BUFFER = "buffer";
@@ -55,8 +55,9 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
       Metrics.distribution(WriteMutations.class, "statements_per_batch");
   private final Distribution writeLatency = Metrics.distribution(WriteMutations.class, "write_latency_ms");
 
+  /** Chunks of mutations as {@link PreBatchFn} made them. */
   @StateId(BUFFER)
-  private final StateSpec<BagState<Mutation>> bufferSpec = StateSpecs.bag(MutationCoder.of());
+  private final StateSpec<BagState<List<Mutation>>> bufferSpec = StateSpecs.bag(ListCoder.of(MutationCoder.of()));
 
   /** Count, bytes and oldest timestamp (millis) of what is buffered. */
   @StateId(STATS)
@@ -104,15 +105,18 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
 
   @ProcessElement
   public void processElement(
-      @Element KV<Integer, Mutation> element,
+      @Element KV<Integer, List<Mutation>> element,
       @Timestamp Instant timestamp,
       BoundedWindow window,
-      @StateId(BUFFER) BagState<Mutation> buffer,
+      @StateId(BUFFER) BagState<List<Mutation>> buffer,
       @StateId(STATS) ValueState<List<Long>> stats,
       @TimerId(END_OF_WINDOW) Timer endOfWindow,
       @TimerId(BUFFERING) Timer buffering) {
-    Mutation mutation = element.getValue();
-    long size = mutation.sizeBytes();
+    List<Mutation> chunk = element.getValue();
+    long size = 0;
+    for (Mutation m : chunk) {
+      size += m.sizeBytes();
+    }
     List<Long> current = stats.read();
     long count = current == null ? 0 : current.get(COUNT);
     long bytes = current == null ? 0 : current.get(BYTES);
@@ -124,15 +128,15 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
       bytes = 0;
       oldest = Long.MAX_VALUE;
     }
-    buffer.add(mutation);
-    count++;
+    buffer.add(chunk);
+    count += chunk.size();
     bytes += size;
     if (timestamp.getMillis() < oldest) {
       oldest = timestamp.getMillis();
       // Hold the watermark at the oldest buffered mutation until the buffer is written.
       endOfWindow.withOutputTimestamp(new Instant(oldest)).set(window.maxTimestamp());
     }
-    if (count == 1 && spec.maxBufferingDuration.getMillis() > 0) {
+    if (count == chunk.size() && spec.maxBufferingDuration.getMillis() > 0) {
       buffering.offset(spec.maxBufferingDuration).setRelative();
     }
     if (count >= spec.maxBufferedMutations) {
@@ -145,7 +149,7 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
   @OnTimer(END_OF_WINDOW)
   public void onEndOfWindow(
       OnTimerContext context,
-      @StateId(BUFFER) BagState<Mutation> buffer,
+      @StateId(BUFFER) BagState<List<Mutation>> buffer,
       @StateId(STATS) ValueState<List<Long>> stats,
       @TimerId(END_OF_WINDOW) Timer endOfWindow,
       @TimerId(BUFFERING) Timer buffering) {
@@ -155,7 +159,7 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
   @OnTimer(BUFFERING)
   public void onBufferingTimeout(
       OnTimerContext context,
-      @StateId(BUFFER) BagState<Mutation> buffer,
+      @StateId(BUFFER) BagState<List<Mutation>> buffer,
       @StateId(STATS) ValueState<List<Long>> stats,
       @TimerId(END_OF_WINDOW) Timer endOfWindow,
       @TimerId(BUFFERING) Timer buffering) {
@@ -166,7 +170,7 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
    * Runners differ in whether {@code @FinishBundle} follows timer callbacks (Spark's batch runner
    * fires them after it), so a timer's flush is finished and reported before the callback returns.
    */
-  private void flushFromTimer(OnTimerContext context, BagState<Mutation> buffer,
+  private void flushFromTimer(OnTimerContext context, BagState<List<Mutation>> buffer,
       ValueState<List<Long>> stats, Timer endOfWindow, Timer buffering) {
     List<Long> current = stats.read();
     if (current == null || current.get(COUNT) == 0) {
@@ -183,10 +187,10 @@ final class WriteMutationsFn extends DoFn<KV<Integer, Mutation>, Long> {
         (failure, target) -> context.outputWithTimestamp(WriteMutations.FAILURES, failure, target.timestamp));
   }
 
-  private void flush(BagState<Mutation> buffer, ValueState<List<Long>> stats, Timer endOfWindow,
+  private void flush(BagState<List<Mutation>> buffer, ValueState<List<Long>> stats, Timer endOfWindow,
       Timer buffering, BoundedWindow window, Instant oldest) {
     List<Mutation> mutations = new ArrayList<>();
-    buffer.read().forEach(mutations::add);
+    buffer.read().forEach(mutations::addAll);
     buffer.clear();
     stats.clear();
     endOfWindow.clear();
