@@ -69,6 +69,8 @@ final class BatchWriter {
     final AtomicLong mutationsWritten = new AtomicLong();
     final AtomicLong batches = new AtomicLong();
     final AtomicLong statements = new AtomicLong();
+    final AtomicLong statementsMin = new AtomicLong(Long.MAX_VALUE);
+    final AtomicLong statementsMax = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
@@ -203,6 +205,8 @@ final class BatchWriter {
         if (group.size() > 1) {
           stats.batches.incrementAndGet();
           stats.statements.addAndGet(group.size());
+          stats.statementsMin.accumulateAndGet(group.size(), Math::min);
+          stats.statementsMax.accumulateAndGet(group.size(), Math::max);
         }
         stats.mutationsWritten.addAndGet(group.size());
         outcome.written.addAndGet(group.size());

@@ -248,7 +248,7 @@ final class WriteMutationsFn extends DoFn<KV<Integer, List<Mutation>>, Long> {
     long newStatements = delta(2, s.statements.get());
     batches.inc(newBatches);
     if (newBatches > 0) {
-      statementsPerBatch.update(newStatements, newBatches, 2, spec.maxBatchStatements);
+      statementsPerBatch.update(newStatements, newBatches, s.statementsMin.get(), s.statementsMax.get());
     }
     retries.inc(delta(3, s.retries.get()));
     failures.inc(delta(4, s.failures.get()));
