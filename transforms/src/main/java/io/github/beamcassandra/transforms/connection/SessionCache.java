@@ -15,7 +15,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,6 +79,30 @@ public final class SessionCache {
       shared.pendingClose = CLOSER.schedule(() -> closeIfUnused(connection, shared),
           IDLE_CLOSE_SECONDS, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Closes now, and waits for, every shared session no DoFn holds. A program that runs a pipeline in
+   * its own JVM (the DirectRunner, embedded Flink) calls this after {@code waitUntilFinish()}: the
+   * driver's threads would otherwise keep the JVM alive for up to {@value #IDLE_CLOSE_SECONDS} s.
+   * Returns how many sessions it closed.
+   */
+  public static int closeIdleSessions() {
+    List<CqlSession> idle = new ArrayList<>();
+    synchronized (SessionCache.class) {
+      for (var it = SESSIONS.entrySet().iterator(); it.hasNext(); ) {
+        Shared shared = it.next().getValue();
+        if (shared.references <= 0) {
+          if (shared.pendingClose != null) {
+            shared.pendingClose.cancel(false);
+          }
+          it.remove();
+          idle.add(shared.session);
+        }
+      }
+    }
+    idle.forEach(CqlSession::close);
+    return idle.size();
   }
 
   private static synchronized void closeIfUnused(CassandraConnection connection, Shared shared) {
