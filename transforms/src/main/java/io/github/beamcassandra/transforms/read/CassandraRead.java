@@ -23,6 +23,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -187,6 +188,19 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
     return with(s -> s.maxRetries = retries);
   }
 
+  /**
+   * The token ranges this read would read now (its splits, minus the skipped ones), resolved against
+   * the cluster; their {@link TokenRange#id()}s are what {@link #withSkippedRanges} takes.
+   */
+  public List<TokenRange> tokenRanges() {
+    return List.copyOf(plan().ranges);
+  }
+
+  /** The Beam schema of the rows this read gives, resolved against the table's metadata now. */
+  public org.apache.beam.sdk.schemas.Schema rowSchema() {
+    return plan().query.schema();
+  }
+
   /** What construction resolved: the query and the splits to read. */
   static final class Plan {
     final RangeQuery query;
@@ -262,12 +276,37 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
     };
   }
 
+  /**
+   * The same read with each range's rows handed to {@code sink} (a writer per range, committed when
+   * the range is read in full) instead of output; gives, per committed range, its id and row count.
+   * An export that records these can skip them on a re-run ({@link #withSkippedRanges}) and still
+   * hold every row exactly once.
+   */
+  public PTransform<PBegin, PCollection<KV<String, Long>>> toRangeSink(RangeSink sink) {
+    Objects.requireNonNull(sink, "toRangeSink: the sink is null");
+    CassandraRead read = this;
+    return new PTransform<PBegin, PCollection<KV<String, Long>>>("ReadToRangeSink") {
+      @Override
+      public PCollection<KV<String, Long>> expand(PBegin input) {
+        Plan plan = read.plan();
+        PCollectionTuple outputs = read.readRanges(input, plan, sink);
+        outputs.get(ReadRangeFn.ROWS).setRowSchema(plan.query.schema());
+        return outputs.get(ReadRangeFn.COMPLETED)
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+      }
+    };
+  }
+
   PCollectionTuple readRanges(PBegin input, Plan plan) {
+    return readRanges(input, plan, null);
+  }
+
+  private PCollectionTuple readRanges(PBegin input, Plan plan, @Nullable RangeSink sink) {
     return input
         .apply("Token ranges", Create.of(plan.ranges).withCoder(SerializableCoder.of(TokenRange.class)))
         .apply("Spread ranges", Reshuffle.viaRandomKey())
         .apply("Read ranges", ParDo.of(new ReadRangeFn(settings.connection, plan.query,
-                settings.consistency, settings.pageSize, settings.maxRetries))
+                settings.consistency, settings.pageSize, settings.maxRetries, sink))
             .withOutputTags(ReadRangeFn.ROWS, TupleTagList.of(ReadRangeFn.COMPLETED)));
   }
 

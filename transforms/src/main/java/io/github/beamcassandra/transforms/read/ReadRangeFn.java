@@ -11,9 +11,12 @@ import io.github.beamcassandra.transforms.connection.DriverErrors;
 import io.github.beamcassandra.transforms.connection.SessionCache;
 import io.github.beamcassandra.transforms.schema.BeamSchemas;
 import io.github.beamcassandra.transforms.schema.CqlType;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.beam.sdk.metrics.Counter;
@@ -25,12 +28,15 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Reads one token range page by page, routed to a replica of the range. A transient error retries the
  * page that failed, from the paging state of the last page fully output, with jittered backoff; a
  * range that still fails fails the bundle (so the runner retries it or the pipeline fails) naming the
- * range: never a silently partial result. Emits, per finished range, its id and row count.
+ * range: never a silently partial result. Emits, per finished range, its id and row count. With a
+ * {@link RangeSink}, the rows go to the sink's writer for the range, committed before the range is
+ * reported complete, instead of to the output.
  */
 final class ReadRangeFn extends DoFn<TokenRange, Row> {
   private static final long serialVersionUID = 1L;
@@ -49,6 +55,7 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
   private final String consistency;
   private final int pageSize;
   private final int maxRetries;
+  private final @Nullable RangeSink sink;
 
   private transient CqlSession session;
   private transient PreparedStatement inclusive;
@@ -56,13 +63,14 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
   private transient List<CqlType> types;
 
   ReadRangeFn(CassandraConnection connection, RangeQuery query, String consistency, int pageSize,
-      int maxRetries) {
+      int maxRetries, @Nullable RangeSink sink) {
     this.connection = connection;
     this.query = query;
     this.schema = query.schema();
     this.consistency = consistency;
     this.pageSize = pageSize;
     this.maxRetries = maxRetries;
+    this.sink = sink;
   }
 
   @Setup
@@ -79,21 +87,49 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
   }
 
   @ProcessElement
-  public void processElement(@Element TokenRange range, MultiOutputReceiver out) throws InterruptedException {
+  public void processElement(@Element TokenRange range, MultiOutputReceiver out)
+      throws InterruptedException, IOException {
     long started = System.nanoTime();
+    long rows;
+    if (sink == null) {
+      rows = read(range, row -> out.get(ROWS).output(row));
+    } else {
+      try (RangeSink.RangeWriter writer = sink.open(range, schema)) {
+        rows = read(range, writer::write);
+        writer.commit();
+      }
+    }
+    rowsRead.inc(rows);
+    rangesDone.inc();
+    rangeLatency.update(Duration.ofNanos(System.nanoTime() - started).toMillis());
+    out.get(COMPLETED).output(KV.of(range.id(), rows));
+  }
+
+  /** Where one range's rows go. */
+  private interface RowConsumer {
+    void accept(Row row) throws IOException;
+  }
+
+  /**
+   * Reads every page of {@code range}, asking for the next page before handing on the rows of the
+   * current one, so the server works while the rows are processed. Returns how many rows it read.
+   */
+  private long read(TokenRange range, RowConsumer rows) throws InterruptedException, IOException {
     BoundStatement statement = (range.startInclusive() ? inclusive : exclusive)
         .bind(range.start(), range.end())
         .setPageSize(pageSize)
         .setConsistencyLevel(DefaultConsistencyLevel.valueOf(consistency))
         .setRoutingToken(new Murmur3Token(range.end()))
         .setIdempotent(true);
-    ByteBuffer pagingState = null;
-    long rows = 0;
+    // The paging state of the last page fully handed on: where a retry starts (null: the range start).
+    ByteBuffer resumeFrom = null;
+    CompletableFuture<AsyncResultSet> pending = session.executeAsync(statement).toCompletableFuture();
+    long count = 0;
     int attempt = 0;
     while (true) {
       AsyncResultSet page;
       try {
-        page = session.executeAsync(statement.setPagingState(pagingState)).toCompletableFuture().get();
+        page = pending.get();
       } catch (ExecutionException e) {
         if (!DriverErrors.isTransient(e.getCause()) || attempt >= maxRetries) {
           throw new IllegalStateException("Reading token range " + range.id() + " of "
@@ -102,37 +138,40 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
         }
         retries.inc();
         Thread.sleep(backoffMillis(attempt++));
+        pending = session.executeAsync(statement.setPagingState(resumeFrom)).toCompletableFuture();
         continue;
       }
       attempt = 0;
+      boolean more = page.hasMorePages();
+      ByteBuffer next = more ? page.getExecutionInfo().getPagingState() : null;
+      if (more) {
+        pending = page.fetchNextPage().toCompletableFuture();
+      }
       for (com.datastax.oss.driver.api.core.cql.Row row : page.currentPage()) {
-        out.get(ROWS).output(toBeam(row));
-        rows++;
+        rows.accept(toBeam(row));
+        count++;
       }
-      if (!page.hasMorePages()) {
-        break;
+      if (!more) {
+        return count;
       }
-      pagingState = page.getExecutionInfo().getPagingState();
+      resumeFrom = next;
     }
-    rowsRead.inc(rows);
-    rangesDone.inc();
-    rangeLatency.update(Duration.ofNanos(System.nanoTime() - started).toMillis());
-    out.get(COMPLETED).output(KV.of(range.id(), rows));
   }
 
   private Row toBeam(com.datastax.oss.driver.api.core.cql.Row row) {
-    Row.Builder builder = Row.withSchema(schema);
+    // BeamSchemas.toBeam gives each value in its field's type already: attach without re-checking.
+    List<Object> values = new ArrayList<>(schema.getFieldCount());
     int i = 0;
     for (; i < types.size(); i++) {
-      builder.addValue(BeamSchemas.toBeam(row.getObject(i), types.get(i)));
+      values.add(BeamSchemas.toBeam(row.getObject(i), types.get(i)));
     }
     for (int w = 0; w < query.writetimeOf.size(); w++, i++) {
-      builder.addValue(row.isNull(i) ? null : row.getLong(i));
+      values.add(row.isNull(i) ? null : row.getLong(i));
     }
     for (int t = 0; t < query.ttlOf.size(); t++, i++) {
-      builder.addValue(row.isNull(i) ? null : row.getInt(i));
+      values.add(row.isNull(i) ? null : row.getInt(i));
     }
-    return builder.build();
+    return Row.withSchema(schema).attachValues(values);
   }
 
   @Teardown

@@ -197,7 +197,9 @@ final class BatchWriter {
       request = CompletableFuture.failedFuture(e);
     }
     request.whenComplete((rs, error) -> {
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      long nanos = System.nanoTime() - start;
+      long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+      WriteLatencies.record(spec.layout.table().qualifiedName(), TimeUnit.NANOSECONDS.toMicros(nanos));
       stats.requests.incrementAndGet();
       stats.latencyMillisSum.addAndGet(millis);
       stats.latencyMillisMax.accumulateAndGet(millis, Math::max);

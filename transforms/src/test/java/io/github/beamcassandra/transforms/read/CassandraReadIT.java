@@ -23,10 +23,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +184,56 @@ class CassandraReadIT {
     }
     assertEquals(expected, sink("rest").size());
     assertTrue(expected < 1000 && expected > 0, "the skipped ranges held no rows: " + expected);
+  }
+
+  /** Collects each committed range's ids in memory; drops what is written without a commit. */
+  static final class MemoryRangeSink implements RangeSink {
+    static final Map<String, List<Long>> COMMITTED = new ConcurrentHashMap<>();
+    static final AtomicInteger OPENED = new AtomicInteger();
+
+    @Override
+    public RangeWriter open(TokenRange range, Schema schema) {
+      OPENED.incrementAndGet();
+      List<Long> ids = new ArrayList<>();
+      return new RangeWriter() {
+        @Override
+        public void write(Row row) {
+          ids.add(row.getInt64("id"));
+        }
+
+        @Override
+        public void commit() {
+          assertTrue(COMMITTED.putIfAbsent(range.id(), List.copyOf(ids)) == null,
+              "range committed twice: " + range.id());
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+
+  @Test
+  void aRangeSinkGetsEveryRowOnceAndEachRangeIsReportedAfterItsCommit() {
+    MemoryRangeSink.COMMITTED.clear();
+    MemoryRangeSink.OPENED.set(0);
+    Pipeline p = pipeline();
+    collect(p.apply(read("t1000").withSplits(16).toRangeSink(new MemoryRangeSink())), "completed");
+    p.run().waitUntilFinish();
+
+    assertEquals(16, MemoryRangeSink.OPENED.get());
+    assertEquals(16, MemoryRangeSink.COMMITTED.size());
+    List<Long> ids = new ArrayList<>();
+    MemoryRangeSink.COMMITTED.values().forEach(ids::addAll);
+    Collections.sort(ids);
+    assertEquals(LongStream.range(0, 1000).boxed().collect(Collectors.toList()), ids);
+    assertEquals(16, sink("completed").size());
+    for (Object done : sink("completed")) {
+      @SuppressWarnings("unchecked")
+      KV<String, Long> range = (KV<String, Long>) done;
+      assertEquals(MemoryRangeSink.COMMITTED.get(range.getKey()).size(), range.getValue().longValue(),
+          "the completed record of " + range.getKey());
+    }
   }
 
   @Test
