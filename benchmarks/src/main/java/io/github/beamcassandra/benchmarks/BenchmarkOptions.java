@@ -100,7 +100,9 @@ record BenchmarkOptions(
     return contactPoints.isEmpty();
   }
 
-  private static String nonBlank(Flags flags, String name, String defaultValue) {
+  // The checks below are shared with ReadBenchmarkOptions.
+
+  static String nonBlank(Flags flags, String name, String defaultValue) {
     String value = flags.get(name, defaultValue).trim();
     if (value.isEmpty()) {
       throw new IllegalArgumentException("--" + name + " must not be empty");
@@ -108,7 +110,7 @@ record BenchmarkOptions(
     return value;
   }
 
-  private static String cqlName(String keyspace) {
+  static String cqlName(String keyspace) {
     if (!CQL_NAME.matcher(keyspace).matches()) {
       throw new IllegalArgumentException(
           "--keyspace must be an unquoted CQL name (letters, digits, _), got: '" + keyspace + "'");
@@ -125,7 +127,7 @@ record BenchmarkOptions(
     return upper;
   }
 
-  private static String heap(String name, String size) {
+  static String heap(String name, String size) {
     if (!HEAP.matcher(size).matches()) {
       throw new IllegalArgumentException("--" + name + " must be a size such as 1G or 768M, got: '"
           + size + "'");
@@ -133,7 +135,7 @@ record BenchmarkOptions(
     return size;
   }
 
-  private static <T> List<T> list(String commaSeparated, Function<String, T> parse, String name) {
+  static <T> List<T> list(String commaSeparated, Function<String, T> parse, String name) {
     LinkedHashSet<T> values = new LinkedHashSet<>();
     Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
         .map(parse).forEach(values::add);

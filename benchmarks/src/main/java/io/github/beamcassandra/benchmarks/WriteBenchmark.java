@@ -379,7 +379,7 @@ public final class WriteBenchmark {
   }
 
   /** Cassandra servers on this machine besides {@code ours}: they compete for the same processors. */
-  private static long otherCassandraNodes(LocalCassandra ours) {
+  static long otherCassandraNodes(LocalCassandra ours) {
     long ourPid = ours != null && ours.isRunning() ? ours.pid() : -1;
     return ProcessHandle.allProcesses()
         .filter(p -> p.pid() != ourPid)
@@ -388,7 +388,7 @@ public final class WriteBenchmark {
         .count();
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     Path loadavg = Path.of("/proc/loadavg");
     try {
       if (Files.isReadable(loadavg)) {
@@ -402,7 +402,7 @@ public final class WriteBenchmark {
   }
 
   /** This module's jar (or classes directory, when run from an IDE). */
-  private static Path moduleCode() {
+  static Path moduleCode() {
     try {
       return Path.of(WriteBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {

@@ -9,13 +9,15 @@ import java.util.Set;
  * What a contender's child JVM is told: which table, how many rows, where the cluster is. The parent
  * builds it with {@link #toArgs()}; the child reads it back with {@link #parse(String[])}.
  *
- * @param shape the table to write
- * @param rows rows {@code 0 .. rows-1} of {@link GeneratedRows}
+ * @param shape the table to write (or, in the read benchmark, to read)
+ * @param rows rows {@code 0 .. rows-1} of {@link GeneratedRows} (in the read benchmark: the rows the
+ *     table holds)
  * @param contactPoints {@code host:port} of at least one node
  * @param localDatacenter the driver's local datacenter
  * @param keyspace the keyspace holding the shape's table
  * @param maxInFlight the async loop's bound on requests in flight (the other contenders ignore it)
- * @param consistency the write consistency every contender uses
+ * @param consistency the write consistency every contender uses (in the read benchmark, the read
+ *     consistency of SELECT count(*); the other readers use the same level by default)
  */
 public record ChildArgs(Shape shape, long rows, List<String> contactPoints, String localDatacenter,
     String keyspace, int maxInFlight, String consistency) {

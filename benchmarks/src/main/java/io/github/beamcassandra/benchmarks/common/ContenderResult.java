@@ -11,9 +11,11 @@ import java.util.Optional;
  * <pre>BENCHMARK-RESULT contender=async-loop shape=people rows=300000 nanos=4521337000 failures=0</pre>
  *
  * @param contender the contender's name
- * @param shape the table written
- * @param rows rows the child generated and handed to its writer
+ * @param shape the table written (or read)
+ * @param rows rows the child generated and handed to its writer; in the read benchmark, the rows it
+ *     read or counted
  * @param nanos from the start of the pipeline run (or of the loop) until every write was acknowledged
+ *     (or the read or count was done)
  * @param failures writes the contender reported as failed, or {@link #UNKNOWN_FAILURES} when it has no
  *     way to count them (Beam's CassandraIO fails the pipeline instead)
  */
