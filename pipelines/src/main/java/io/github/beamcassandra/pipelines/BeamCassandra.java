@@ -1,6 +1,11 @@
 package io.github.beamcassandra.pipelines;
 
+import io.github.beamcassandra.pipelines.cli.CountCommand;
+import io.github.beamcassandra.pipelines.cli.DemoCommand;
+import io.github.beamcassandra.pipelines.cli.LoadCommand;
 import io.github.beamcassandra.pipelines.cli.LocalCommand;
+import io.github.beamcassandra.pipelines.cli.RunsCommand;
+import io.github.beamcassandra.pipelines.cli.UnloadCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -27,6 +32,16 @@ public final class BeamCassandra {
       switch (args[0]) {
         case "local":
           return LocalCommand.run(rest, out, err);
+        case "load":
+          return LoadCommand.run(rest, out, err);
+        case "unload":
+          return UnloadCommand.run(rest, out, err);
+        case "demo":
+          return DemoCommand.run(rest, out, err);
+        case "runs":
+          return RunsCommand.run(rest, out, err);
+        case "count":
+          return CountCommand.run(rest, out, err);
         default:
           err.println("Unknown command '" + args[0] + "'.");
           printUsage(err);
@@ -45,6 +60,11 @@ public final class BeamCassandra {
     out.println("Usage: beam-cassandra <command> [--option=value ...]");
     out.println();
     out.println("Commands:");
+    out.println("  load                      files (CSV, JSON) into a table, with rejects and a report");
+    out.println("  unload                    a table into files, one per token range, resumable");
+    out.println("  count                     the exact number of rows of a table");
+    out.println("  demo                      load, count and unload a sample on the local node");
+    out.println("  runs                      recent runs from the run log");
     out.println("  local start|stop|status   a Cassandra node on this machine, for trying things out");
     out.println();
     out.println("Run 'beam-cassandra <command> --help' for the options of a command.");

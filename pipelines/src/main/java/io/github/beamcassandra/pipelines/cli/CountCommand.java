@@ -1,0 +1,51 @@
+package io.github.beamcassandra.pipelines.cli;
+
+import io.github.beamcassandra.pipelines.count.CountPipeline;
+import io.github.beamcassandra.pipelines.options.CountOptions;
+import io.github.beamcassandra.pipelines.run.Run;
+import io.github.beamcassandra.pipelines.run.RunCounters;
+import io.github.beamcassandra.transforms.connection.CassandraConnection;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code count}: prints the exact row count of a table as the last line of standard output. */
+public final class CountCommand {
+  static final String USAGE = "beam-cassandra count --keyspace=ks --table=t [--option=value ...]";
+
+  private CountCommand() {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.asList(args).contains("--help")) {
+      PipelineArgs.printHelp(CountOptions.class, USAGE, out);
+      return 0;
+    }
+    CountOptions options = PipelineArgs.parse(args, CountOptions.class, "count");
+    if (options.getSplits() < 0) {
+      throw new io.github.beamcassandra.pipelines.UsageException(
+          "--splits must be 0 (derived) or more, got: " + options.getSplits());
+    }
+    CassandraConnection connection = Connections.from(options, err);
+    UnloadCommand.tableSpec(connection, options); // a missing keyspace or table is a usage error
+    Run run = Run.start("count", options.getRunDir(), options.getRunLog(), PipelineArgs.masked(args));
+    RunCounters counters = run.counters();
+    run.startProgress(options.getProgressSeconds(), err, () -> String.format(Locale.ROOT,
+        "progress: %,d rows counted in %,d ranges, %.0f s", counters.rows.get(), counters.ranges.get(),
+        run.elapsed().toMillis() / 1000.0));
+    Execution execution = Execution.of(CountPipeline.create(options, connection, run.id()));
+
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("rows", counters.rows.get());
+    figures.put("ranges", counters.ranges.get());
+    figures.put("rows/s", Math.round(counters.rows.get() / Math.max(0.001, run.elapsed().toMillis() / 1000.0)));
+    run.finish(execution.status, execution.error, figures,
+        options.getKeyspace() + "." + options.getTable(), err);
+    if (execution.status != Run.Status.SUCCEEDED) {
+      return 1;
+    }
+    out.println(counters.rows.get());
+    return 0;
+  }
+}

@@ -1,0 +1,75 @@
+package io.github.beamcassandra.pipelines.cli;
+
+import io.github.beamcassandra.pipelines.run.Run;
+import io.github.beamcassandra.pipelines.run.TooManyErrorsException;
+import io.github.beamcassandra.transforms.connection.SessionCache;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/** Runs a command's pipeline to the end and says how it ended, without throwing. */
+final class Execution {
+  final Run.Status status;
+  final String error;
+  /** The runner's result, when the pipeline started. */
+  final PipelineResult result;
+
+  private Execution(Run.Status status, String error, PipelineResult result) {
+    this.status = status;
+    this.error = error;
+    this.result = result;
+  }
+
+  /** The sum of a counter of {@code namespace} over all steps, attempted values; 0 when unknown. */
+  long counter(Class<?> namespace, String name) {
+    if (result == null) {
+      return 0;
+    }
+    try {
+      long sum = 0;
+      for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+          .addNameFilter(MetricNameFilter.named(namespace, name)).build()).getCounters()) {
+        sum += c.getAttempted();
+      }
+      return sum;
+    } catch (RuntimeException e) { // some runners cannot query metrics
+      return 0;
+    }
+  }
+
+  static Execution of(Pipeline pipeline) {
+    PipelineResult result = null;
+    try {
+      result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        return new Execution(Run.Status.FAILED, "The pipeline ended in state " + state + ".", result);
+      }
+      return new Execution(Run.Status.SUCCEEDED, null, result);
+    } catch (RuntimeException e) {
+      TooManyErrorsException tooMany = TooManyErrorsException.find(e);
+      if (tooMany != null) {
+        return new Execution(Run.Status.STOPPED, tooMany.getMessage(), result);
+      }
+      return new Execution(Run.Status.FAILED, "Failed: " + rootMessage(e), result);
+    } finally {
+      // The driver's threads would keep this JVM alive until idle sessions close by themselves.
+      SessionCache.closeIdleSessions();
+    }
+  }
+
+  /** The innermost message, which names the cause; runners wrap it in their own exceptions. */
+  static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    String message = e.getMessage();
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+      if (cause.getMessage() != null) {
+        message = cause.getMessage();
+      }
+    }
+    return message == null ? e.getClass().getName() : message;
+  }
+}

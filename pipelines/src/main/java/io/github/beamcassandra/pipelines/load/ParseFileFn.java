@@ -1,0 +1,146 @@
+package io.github.beamcassandra.pipelines.load;
+
+import io.github.beamcassandra.pipelines.format.CsvReader;
+import io.github.beamcassandra.pipelines.format.CsvRecord;
+import io.github.beamcassandra.pipelines.format.JsonRecord;
+import io.github.beamcassandra.pipelines.format.JsonRecordReader;
+import io.github.beamcassandra.pipelines.format.MappingResult;
+import io.github.beamcassandra.pipelines.format.RecordMapper;
+import io.github.beamcassandra.pipelines.format.Rejection;
+import io.github.beamcassandra.pipelines.run.Reject;
+import io.github.beamcassandra.pipelines.run.RejectsWriter;
+import io.github.beamcassandra.pipelines.run.RunCounters;
+import io.github.beamcassandra.pipelines.run.TooManyErrorsException;
+import io.github.beamcassandra.transforms.schema.CqlType;
+import io.github.beamcassandra.transforms.schema.TableSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Reads one input file record by record (bounded memory) into rows of the load's schema. A record that
+ * cannot be read or converted goes to the rejects file with its file, line, column and reason, and
+ * the file goes on; a file that cannot be read as a whole (bad header, other columns than the first
+ * file) stops the run naming it. Stops the run when the errors pass {@code --maxErrors}.
+ */
+final class ParseFileFn extends DoFn<String, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final Counter recordsRead = Metrics.counter(LoadPipeline.class, "records_read");
+  private final Counter recordsRejected = Metrics.counter(LoadPipeline.class, "records_rejected");
+  private final LoadSpec spec;
+  private final Schema schema;
+  private transient RejectsWriter rejects;
+
+  ParseFileFn(LoadSpec spec, Schema schema) {
+    this.spec = spec;
+    this.schema = schema;
+  }
+
+  @Setup
+  public void setup() {
+    rejects = new RejectsWriter(spec.runDir, "parse");
+  }
+
+  @ProcessElement
+  public void process(@Element String file, OutputReceiver<Row> out) throws IOException {
+    RunCounters counters = RunCounters.of(spec.runId);
+    String format = spec.format != null ? spec.format : InputFiles.formatOf(file);
+    try (InputStream in = InputFiles.open(file, counters.inputBytes::addAndGet)) {
+      if ("json".equals(format)) {
+        RecordMapper mapper = RecordMapper.of(spec.table, spec.extras, spec.columns);
+        try (JsonRecordReader reader = JsonRecordReader.open(in, file)) {
+          while (reader.hasNext()) {
+            JsonRecord record = reader.next();
+            handle(mapper.map(record), record.source(), record.line(), record.text(), counters, out, false);
+          }
+        }
+      } else {
+        try (CsvReader reader = CsvReader.open(in, file, spec.csv)) {
+          List<String> header = reader.columnNames();
+          if (!new HashSet<>(header).equals(new HashSet<>(spec.columns))) {
+            throw new IllegalArgumentException(file + ": its header names " + String.join(", ", header)
+                + ", but the first input file's names " + String.join(", ", spec.columns)
+                + "; load files with different columns in separate runs.");
+          }
+          RecordMapper mapper = RecordMapper.of(spec.table, spec.extras, header);
+          boolean reorder = !header.equals(spec.columns);
+          while (reader.hasNext()) {
+            CsvRecord record = reader.next();
+            handle(mapper.map(record), record.source(), record.line(), record.text(), counters, out, reorder);
+          }
+        }
+      }
+    }
+    rejects.flush();
+  }
+
+  /**
+   * A null primary key value, or an empty partition key value, found here rather than by the write's
+   * own validation, so the reject names the file and line.
+   */
+  private Rejection keyProblem(Row row, String source, long line, String text) {
+    for (TableSpec.Column key : spec.table.primaryKey()) {
+      if (!row.getSchema().hasField(key.name())) {
+        return new Rejection(source, line, key.name(), "primary key column " + key.name()
+            + " is not in the input", text);
+      }
+      Object value = row.getValue(key.name());
+      if (value == null) {
+        return new Rejection(source, line, key.name(), "primary key column " + key.name() + " is null", text);
+      }
+      boolean empty = value instanceof String && ((String) value).isEmpty()
+          || value instanceof byte[] && ((byte[]) value).length == 0;
+      if (empty && key.role() == TableSpec.Role.PARTITION_KEY && key.type().kind() != CqlType.Kind.BLOB) {
+        return new Rejection(source, line, key.name(), "partition key column " + key.name()
+            + " is empty", text);
+      }
+    }
+    return null;
+  }
+
+  private void handle(MappingResult result, String source, long line, String text, RunCounters counters,
+      OutputReceiver<Row> out, boolean reorder) {
+    counters.read.incrementAndGet();
+    recordsRead.inc();
+    Rejection r = result.isRejected() ? result.rejection() : keyProblem(result.row(), source, line, text);
+    if (r == null) {
+      out.output(reorder ? reorder(result.row()) : result.row());
+      return;
+    }
+    rejects.write(new Reject("parse", r.source(), r.line(), r.column(), r.reason(), "ParseError", r.text()));
+    counters.rejected.incrementAndGet();
+    recordsRejected.inc();
+    if (spec.errorLimit.exceeded(counters.errors(), counters.read.get(), false)) {
+      rejects.flush();
+      throw new TooManyErrorsException(counters.errors(), counters.read.get(), spec.errorLimit);
+    }
+  }
+
+  /** The row with the load schema's field order. */
+  private Row reorder(Row row) {
+    Object[] values = new Object[schema.getFieldCount()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.getValue(schema.getField(i).getName());
+    }
+    return Row.withSchema(schema).attachValues(values);
+  }
+
+  @FinishBundle
+  public void finishBundle() {
+    rejects.flush();
+  }
+
+  @Teardown
+  public void teardown() {
+    if (rejects != null) {
+      rejects.close();
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.github.beamcassandra.pipelines.templates;
+
+import io.github.beamcassandra.pipelines.BeamCassandra;
+
+/** {@code unload} as a main class of its own, for a Flex Template's {@code FLEX_TEMPLATE_JAVA_MAIN_CLASS}. */
+public final class UnloadMain {
+  private UnloadMain() {}
+
+  public static void main(String[] args) {
+    BeamCassandra.main(TemplateArgs.withCommand("unload", args));
+  }
+}
