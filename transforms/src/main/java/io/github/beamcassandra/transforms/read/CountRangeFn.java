@@ -7,10 +7,20 @@ import com.datastax.oss.driver.internal.core.metadata.token.Murmur3Token;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
 import io.github.beamcassandra.transforms.connection.DriverErrors;
 import io.github.beamcassandra.transforms.connection.SessionCache;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.KV;
+import org.joda.time.Instant;
 
 /**
  * Counts one token range with {@code SELECT count(*)} on the server; a range that times out is cut
@@ -20,6 +30,8 @@ import org.apache.beam.sdk.values.KV;
 final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
   private static final long serialVersionUID = 1L;
   static final int MAX_SPLIT_DEPTH = 6;
+  /** Ranges counted at once by one instance; the server runs each count on a thread of its own. */
+  static final int MAX_RANGES_IN_FLIGHT = 8;
 
   private final Counter rangesDone = Metrics.counter(CassandraCount.class, "ranges_done");
   private final Counter retries = Metrics.counter(CassandraCount.class, "retries");
@@ -32,6 +44,8 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
   private transient CqlSession session;
   private transient PreparedStatement inclusive;
   private transient PreparedStatement exclusive;
+  private transient Semaphore inFlight;
+  private transient List<Pending> pending;
 
   CountRangeFn(CassandraConnection connection, RangeQuery query, String consistency, int maxRetries) {
     this.connection = connection;
@@ -45,43 +59,107 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
     session = SessionCache.acquire(connection);
     inclusive = session.prepare(query.count(true));
     exclusive = session.prepare(query.count(false));
+    inFlight = new Semaphore(MAX_RANGES_IN_FLIGHT);
   }
 
+  @StartBundle
+  public void startBundle() {
+    pending = new ArrayList<>();
+  }
+
+  /**
+   * Starts counting the range and returns at once: up to {@value #MAX_RANGES_IN_FLIGHT} ranges are
+   * counted at the same time per instance, so one bundle of many ranges keeps the servers busy; every
+   * count is finished and output before the bundle ends.
+   */
   @ProcessElement
-  public void processElement(@Element TokenRange range, OutputReceiver<KV<String, Long>> out)
+  public void processElement(@Element TokenRange range, @Timestamp Instant timestamp, BoundedWindow window)
       throws InterruptedException {
-    out.output(KV.of(range.id(), count(range, 0)));
-    rangesDone.inc();
+    inFlight.acquire();
+    CompletableFuture<Long> count;
+    try {
+      count = count(range, 0, 0);
+    } catch (RuntimeException e) {
+      inFlight.release();
+      throw e;
+    }
+    count.whenComplete((n, e) -> inFlight.release());
+    pending.add(new Pending(range, count, timestamp, window));
   }
 
-  private long count(TokenRange range, int depth) throws InterruptedException {
-    for (int attempt = 0; ; attempt++) {
+  @FinishBundle
+  public void finishBundle(FinishBundleContext context) throws InterruptedException {
+    List<Pending> done = pending;
+    pending = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Pending p : done) {
       try {
-        return session.execute((range.startInclusive() ? inclusive : exclusive)
-                .bind(range.start(), range.end())
-                .setConsistencyLevel(DefaultConsistencyLevel.valueOf(consistency))
-                .setRoutingToken(new Murmur3Token(range.end()))
-                .setIdempotent(true))
-            .one().getLong(0);
-      } catch (RuntimeException e) {
-        boolean timeout = isTimeout(e);
-        if (timeout && depth < MAX_SPLIT_DEPTH && range.size().compareTo(java.math.BigInteger.valueOf(4)) >= 0) {
-          resplits.inc();
-          long total = 0;
-          for (TokenRange piece : TokenRanges.splitEvenly(range, 4)) {
-            total += count(piece, depth + 1);
-          }
-          return total;
+        long count = p.count.get();
+        context.output(KV.of(p.range.id(), count), p.timestamp, p.window);
+        rangesDone.inc();
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException
+              ? (RuntimeException) e.getCause() : new IllegalStateException(e.getCause());
         }
-        if (!DriverErrors.isTransient(e) || attempt >= maxRetries) {
-          throw new IllegalStateException("Counting token range " + range.id() + " of "
-              + query.table.qualifiedName() + " failed after " + attempt + " retries: "
-              + ReadRangeFn.describe(e), e);
-        }
-        retries.inc();
-        Thread.sleep(ReadRangeFn.backoffMillis(attempt));
       }
     }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static final class Pending {
+    final TokenRange range;
+    final CompletableFuture<Long> count;
+    final Instant timestamp;
+    final BoundedWindow window;
+
+    Pending(TokenRange range, CompletableFuture<Long> count, Instant timestamp, BoundedWindow window) {
+      this.range = range;
+      this.count = count;
+      this.timestamp = timestamp;
+      this.window = window;
+    }
+  }
+
+  /**
+   * The count of {@code range}: a range that times out is split in 4 and its pieces counted one after
+   * the other; a transient error is retried with backoff; anything else fails naming the range.
+   */
+  private CompletableFuture<Long> count(TokenRange range, int depth, int attempt) {
+    CompletableFuture<Long> result = session.executeAsync((range.startInclusive() ? inclusive : exclusive)
+            .bind(range.start(), range.end())
+            .setConsistencyLevel(DefaultConsistencyLevel.valueOf(consistency))
+            .setRoutingToken(new Murmur3Token(range.end()))
+            .setIdempotent(true))
+        .toCompletableFuture()
+        .thenApply(rs -> rs.one().getLong(0));
+    return result.handle((count, error) -> {
+      if (error == null) {
+        return CompletableFuture.completedFuture(count);
+      }
+      Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      if (isTimeout(e) && depth < MAX_SPLIT_DEPTH
+          && range.size().compareTo(java.math.BigInteger.valueOf(4)) >= 0) {
+        resplits.inc();
+        CompletableFuture<Long> total = CompletableFuture.completedFuture(0L);
+        for (TokenRange piece : TokenRanges.splitEvenly(range, 4)) {
+          total = total.thenCompose(sum -> count(piece, depth + 1, 0).thenApply(n -> sum + n));
+        }
+        return total;
+      }
+      if (!DriverErrors.isTransient(e) || attempt >= maxRetries) {
+        return CompletableFuture.<Long>failedFuture(new IllegalStateException("Counting token range "
+            + range.id() + " of " + query.table.qualifiedName() + " failed after " + attempt + " retries: "
+            + ReadRangeFn.describe(e), e));
+      }
+      retries.inc();
+      Executor later = CompletableFuture.delayedExecutor(ReadRangeFn.backoffMillis(attempt),
+          TimeUnit.MILLISECONDS);
+      return CompletableFuture.supplyAsync(() -> null, later)
+          .thenCompose(ignored -> count(range, depth, attempt + 1));
+    }).thenCompose(f -> f);
   }
 
   private static boolean isTimeout(Throwable e) {
