@@ -72,6 +72,29 @@ public final class SessionCache {
     return shared.session;
   }
 
+  /**
+   * {@link #acquire}, with schema metadata as current as a new session's: a session opened by this call
+   * has just read it; one opened earlier refreshes it first (a table may have been created or altered
+   * since). For reading a table's definition at pipeline construction.
+   */
+  public static CqlSession acquireWithCurrentSchema(CassandraConnection connection) {
+    boolean existed;
+    synchronized (SessionCache.class) {
+      Shared shared = SESSIONS.get(connection);
+      existed = shared != null && !shared.session.isClosed();
+    }
+    CqlSession session = acquire(connection);
+    if (existed) {
+      try {
+        session.refreshSchema();
+      } catch (RuntimeException e) {
+        release(connection);
+        throw e;
+      }
+    }
+    return session;
+  }
+
   /** Gives back a session from {@link #acquire}; it closes once unused for {@value #IDLE_CLOSE_SECONDS} s. */
   public static synchronized void release(CassandraConnection connection) {
     Shared shared = SESSIONS.get(connection);

@@ -214,7 +214,8 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
 
   Plan plan() {
     TableSpec table = TableSpec.read(settings.connection, settings.keyspace, settings.table);
-    try (CqlSession session = SessionCache.open(settings.connection)) {
+    CqlSession session = SessionCache.acquire(settings.connection);
+    try {
       List<Column> columns = new ArrayList<>();
       if (settings.columns == null) {
         columns.addAll(table.columns());
@@ -249,6 +250,8 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
         }
       }
       return new Plan(query, ranges);
+    } finally {
+      SessionCache.release(settings.connection);
     }
   }
 

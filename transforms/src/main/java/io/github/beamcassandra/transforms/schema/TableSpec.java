@@ -112,8 +112,8 @@ public final class TableSpec implements Serializable {
   }
 
   /**
-   * Reads the table's metadata with a short-lived session of its own, after checking that keyspace and
-   * table are given: what every transform does once, at construction.
+   * Reads the table's current metadata through the JVM's shared session for {@code connection}, after
+   * checking that keyspace and table are given: what every transform does once, at construction.
    */
   public static TableSpec read(io.github.beamcassandra.transforms.connection.CassandraConnection connection,
       String keyspace, String table) {
@@ -124,8 +124,14 @@ public final class TableSpec implements Serializable {
       throw new IllegalArgumentException("table is required: set withTable(...) (--table)");
     }
     connection.validate();
-    try (CqlSession session = io.github.beamcassandra.transforms.connection.SessionCache.open(connection)) {
+    // The shared session the workers of this JVM will use, with current metadata: a new session per
+    // construction would cost a second or more of connecting.
+    CqlSession session =
+        io.github.beamcassandra.transforms.connection.SessionCache.acquireWithCurrentSchema(connection);
+    try {
       return read(session, keyspace, table);
+    } finally {
+      io.github.beamcassandra.transforms.connection.SessionCache.release(connection);
     }
   }
 
