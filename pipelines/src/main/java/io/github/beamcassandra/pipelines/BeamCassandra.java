@@ -6,6 +6,7 @@ import io.github.beamcassandra.pipelines.cli.LoadCommand;
 import io.github.beamcassandra.pipelines.cli.LocalCommand;
 import io.github.beamcassandra.pipelines.cli.RunsCommand;
 import io.github.beamcassandra.pipelines.cli.UnloadCommand;
+import io.github.beamcassandra.transforms.connection.SessionCache;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -53,6 +54,9 @@ public final class BeamCassandra {
     } catch (RuntimeException e) {
       err.println("beam-cassandra " + args[0] + " failed: " + e.getMessage());
       return 1;
+    } finally {
+      // The driver's threads would otherwise keep the JVM alive until idle sessions close by themselves.
+      SessionCache.closeIdleSessions();
     }
   }
 

@@ -1,9 +1,11 @@
 package io.github.beamcassandra.pipelines.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.beamcassandra.pipelines.count.CountPipeline;
 import io.github.beamcassandra.pipelines.options.CountOptions;
 import io.github.beamcassandra.pipelines.run.Run;
 import io.github.beamcassandra.pipelines.run.RunCounters;
+import io.github.beamcassandra.pipelines.run.RunLogTable;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -27,6 +29,7 @@ public final class CountCommand {
       throw new io.github.beamcassandra.pipelines.UsageException(
           "--splits must be 0 (derived) or more, got: " + options.getSplits());
     }
+    RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
     UnloadCommand.tableSpec(connection, options); // a missing keyspace or table is a usage error
     Run run = Run.start("count", options.getRunDir(), options.getRunLog(), PipelineArgs.masked(args));
@@ -40,8 +43,11 @@ public final class CountCommand {
     figures.put("rows", counters.rows.get());
     figures.put("ranges", counters.ranges.get());
     figures.put("rows/s", Math.round(counters.rows.get() / Math.max(0.001, run.elapsed().toMillis() / 1000.0)));
-    run.finish(execution.status, execution.error, figures,
+    ObjectNode report = run.finish(execution.status, execution.error, figures,
         options.getKeyspace() + "." + options.getTable(), err);
+    if (runLogTable != null) {
+      runLogTable.append(connection, report, err);
+    }
     if (execution.status != Run.Status.SUCCEEDED) {
       return 1;
     }

@@ -1,5 +1,6 @@
 package io.github.beamcassandra.pipelines.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.beamcassandra.pipelines.UsageException;
 import io.github.beamcassandra.pipelines.format.CsvFormat;
 import io.github.beamcassandra.pipelines.format.CsvReader;
@@ -12,6 +13,7 @@ import io.github.beamcassandra.pipelines.options.LoadOptions;
 import io.github.beamcassandra.pipelines.run.ErrorLimit;
 import io.github.beamcassandra.pipelines.run.Run;
 import io.github.beamcassandra.pipelines.run.RunCounters;
+import io.github.beamcassandra.pipelines.run.RunLogTable;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
 import io.github.beamcassandra.transforms.schema.TableSpec;
 import io.github.beamcassandra.transforms.write.WriteLatencies;
@@ -24,8 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 
 /** {@code load}: CSV or JSON files into a table, with rejects, an error limit and a report. */
 public final class LoadCommand {
@@ -44,6 +46,7 @@ public final class LoadCommand {
     List<InputFiles.InputFile> files = InputFiles.match(options.getInput());
     String format = format(options, files);
     CsvFormat csv = FileSettings.csv(options);
+    RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
     TableSpec table = UnloadCommand.tableSpec(connection, options);
 
@@ -113,7 +116,10 @@ public final class LoadCommand {
           + "/*.jsonl (one JSON object per line: stage, source, line, column, reason, record).";
       error = error == null ? hint : error + "\n" + hint;
     }
-    run.finish(status, error, figures, table.qualifiedName(), err);
+    ObjectNode report = run.finish(status, error, figures, table.qualifiedName(), err);
+    if (runLogTable != null) {
+      runLogTable.append(connection, report, err);
+    }
     return status == Run.Status.SUCCEEDED ? 0 : 1;
   }
 

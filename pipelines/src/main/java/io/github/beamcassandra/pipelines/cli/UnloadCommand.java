@@ -1,9 +1,11 @@
 package io.github.beamcassandra.pipelines.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.beamcassandra.pipelines.UsageException;
 import io.github.beamcassandra.pipelines.options.UnloadOptions;
 import io.github.beamcassandra.pipelines.run.Run;
 import io.github.beamcassandra.pipelines.run.RunCounters;
+import io.github.beamcassandra.pipelines.run.RunLogTable;
 import io.github.beamcassandra.pipelines.unload.UnloadPipeline;
 import io.github.beamcassandra.transforms.Cassandra;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
@@ -53,6 +55,7 @@ public final class UnloadCommand {
       throw new UsageException("--splits must be 0 (derived) or more, got: " + options.getSplits());
     }
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
+    RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
     TableSpec table = tableSpec(connection, options);
     List<String> columns = FileSettings.columns(options);
@@ -128,9 +131,12 @@ public final class UnloadCommand {
     }
     figures.put("rows/s", Math.round(counters.rows.get() / Math.max(0.001, run.elapsed().toMillis() / 1000.0)));
     figures.put("output", output);
-    run.finish(execution.status, execution.error == null ? null
+    ObjectNode report = run.finish(execution.status, execution.error == null ? null
         : execution.error + "\nRun the same command with --resume to finish the ranges not yet done.",
         figures, table.qualifiedName(), err);
+    if (runLogTable != null) {
+      runLogTable.append(connection, report, err);
+    }
     return execution.status == Run.Status.SUCCEEDED ? 0 : 1;
   }
 

@@ -126,9 +126,15 @@ class LoadUnloadCountIT {
     assertTrue(byLine.get(405L).path("reason").asText().contains("null"), byLine.get(405L).toString());
     assertTrue(byLine.get(506L).path("reason").asText().contains("3 fields"), byLine.get(506L).toString());
 
-    Cli count = Cli.run(cassandra, runs, "count", "--table=people", "--splits=7");
+    Cli count = Cli.run(cassandra, runs, "count", "--table=people", "--splits=7",
+        "--runLogTable=" + cassandra.keyspace() + ".runs");
     assertEquals(0, count.exitCode, count.toString());
     assertEquals("2000", count.lastLine());
+    Row logged = session.execute("SELECT command, status, figures FROM " + cassandra.keyspace() + ".runs")
+        .one();
+    assertEquals("count", logged.getString("command"));
+    assertEquals("SUCCEEDED", logged.getString("status"));
+    assertEquals("2000", logged.getMap("figures", String.class, String.class).get("rows"));
 
     Path unloaded = dir.resolve("unloaded");
     Cli unload = Cli.run(cassandra, runs, "unload", "--table=people", "--output=" + unloaded, "--splits=5");
