@@ -101,8 +101,10 @@ public final class Connections {
     }
     long started = System.nanoTime();
     LocalCassandra node = LocalCassandra.builder(dir).stopOnExit(false).build().start();
+    boolean defaultDir = dir.equals(Paths.expandHome("~/.beam-cassandra/node").toAbsolutePath().normalize());
     out.printf("No --contactPoints: started the local node at %s in %.1f s (from %s; stop it with"
-        + " 'beam-cassandra local stop').%n", node.contactPoint(), (System.nanoTime() - started) / 1e9, dir);
+        + " 'bin/beam-cassandra local stop%s').%n", node.contactPoint(), (System.nanoTime() - started) / 1e9,
+        dir, defaultDir ? "" : " --dir=" + dir);
     return node.contactPoint();
   }
 }
