@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a contender's main class in a child JVM with the classpath the build wrote for it, sends its
- * output to a log file and reads its result line back. Both benchmarks use it: the write benchmark
- * through {@link Contender}, the read benchmark through {@link Program}s of its own.
+ * output to a log file and reads its result line back; or runs any other command the same way (the load
+ * benchmark's {@code java -jar beam-cassandra.jar load ...}). The write benchmark uses it through
+ * {@link Contender}, the read and load benchmarks through {@link Program}s of their own.
  */
 final class ChildLauncher {
   /** The CassandraIO contender's jar, written by the nested build of {@code benchmarks/cassandraio}. */
@@ -132,14 +133,33 @@ final class ChildLauncher {
   }
 
   List<String> command(Program program, List<String> args) {
+    return command(program, List.of(), args);
+  }
+
+  /**
+   * {@code java}, this launcher's {@code -Xmx}, {@code jvmFlags}, the classpath, the main class, then
+   * {@code args}.
+   */
+  List<String> command(Program program, List<String> jvmFlags, List<String> args) {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java());
     command.add("-Xmx" + heap);
+    command.addAll(jvmFlags);
     command.add("-cp");
     command.add(classpath(program));
     command.add(program.mainClass());
     command.addAll(args);
     return command;
+  }
+
+  /** The {@code java} launcher of the JVM running this benchmark, which every child runs on. */
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** This launcher's {@code -Xmx} value, such as {@code 2G}. */
+  String heap() {
+    return heap;
   }
 
   /** Runs {@code contender} to the end (or the timeout), its output going to {@code log}. */
@@ -149,8 +169,15 @@ final class ChildLauncher {
 
   /** Runs {@code program} with {@code args} to the end (or the timeout), its output going to {@code log}. */
   ChildRun run(Program program, List<String> args, Path log) throws IOException, InterruptedException {
+    return run(command(program, args), log);
+  }
+
+  /**
+   * Runs any {@code command} (a tool's own launcher, {@code java -jar ...}) to the end or the timeout,
+   * its output going to {@code log}; the wall time is the process's whole life.
+   */
+  ChildRun run(List<String> command, Path log) throws IOException, InterruptedException {
     Files.createDirectories(log.getParent());
-    List<String> command = command(program, args);
     Files.writeString(log, "# " + String.join(" ", command) + System.lineSeparator(),
         StandardCharsets.UTF_8);
     ProcessBuilder builder = new ProcessBuilder(command)

@@ -2,6 +2,7 @@ package io.github.beamcassandra.benchmarks;
 
 import io.github.beamcassandra.benchmarks.common.ChildArgs;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,6 +27,7 @@ final class DsbulkUnload {
   /** DSBulk's entry point, in {@code dsbulk-runner}. */
   static final String MAIN_CLASS = "com.datastax.oss.dsbulk.runner.DataStaxBulkLoader";
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+  private static final Pattern RUNNER_JAR = Pattern.compile("dsbulk-runner-([0-9][^/]*?)\\.jar");
 
   /**
    * What DSBulk's closing summary says.
@@ -48,6 +51,17 @@ final class DsbulkUnload {
    */
   static List<String> args(List<String> contactPoints, String localDatacenter, String keyspace,
       String table, Path outputDir, Path logDir) {
+    return args("unload", contactPoints, localDatacenter, keyspace, table, outputDir, logDir);
+  }
+
+  /**
+   * The command-line arguments of DSBulk's {@code workflow} ({@code load} or {@code unload}) of
+   * {@code keyspace.table}, with {@code url} as its file or directory ({@code -url}: what {@code load}
+   * reads, where {@code unload} writes) and its operation logs under {@code logDir}. The load benchmark
+   * uses it for {@code load}.
+   */
+  static List<String> args(String workflow, List<String> contactPoints, String localDatacenter,
+      String keyspace, String table, Path url, Path logDir) {
     List<String> hosts = new ArrayList<>();
     for (String point : contactPoints) {
       hosts.add(ChildArgs.host(point));
@@ -60,10 +74,10 @@ final class DsbulkUnload {
       }
     }
     return List.of(
-        "unload",
+        workflow,
         "-k", keyspace,
         "-t", table,
-        "-url", outputDir.toAbsolutePath().toString(),
+        "-url", url.toAbsolutePath().toString(),
         "-h", String.join(",", hosts),
         "-port", String.valueOf(port),
         "-dc", localDatacenter,
@@ -138,6 +152,21 @@ final class DsbulkUnload {
       records += Math.max(0, lines - 1);
     }
     return records;
+  }
+
+  /**
+   * DSBulk's version: that of the {@code dsbulk-runner} jar listed in {@code classpathFile} (the file
+   * the build writes), or {@code ?}.
+   */
+  static String version(Path classpathFile) throws IOException {
+    String text = Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
+    for (String entry : text.split(File.pathSeparator)) {
+      Matcher m = RUNNER_JAR.matcher(Path.of(entry).getFileName().toString());
+      if (m.matches()) {
+        return m.group(1);
+      }
+    }
+    return "?";
   }
 
   /** Deletes {@code dir} and everything in it, if it exists. */

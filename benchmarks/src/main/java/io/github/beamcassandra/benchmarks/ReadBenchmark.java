@@ -44,8 +44,6 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.util.ReleaseInfo;
 
 /**
@@ -63,7 +61,6 @@ public final class ReadBenchmark {
   private static final Shape SHAPE = Shape.PEOPLE;
   private static final Duration ADMIN_TIMEOUT = TableAdmin.TIMEOUT;
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-  private static final Pattern DSBULK_JAR = Pattern.compile("dsbulk-runner-([0-9][^/]*?)\\.jar");
   /** Attempts at a row whose asynchronous insert failed during the load. */
   private static final int LOAD_ATTEMPTS = 3;
 
@@ -476,13 +473,11 @@ public final class ReadBenchmark {
   }
 
   private String dsbulkVersion() {
-    for (String entry : classpathEntries(ReadContender.DSBULK_UNLOAD)) {
-      Matcher m = DSBULK_JAR.matcher(Path.of(entry).getFileName().toString());
-      if (m.matches()) {
-        return m.group(1);
-      }
+    try {
+      return DsbulkUnload.version(launcher.classpathFile(program(ReadContender.DSBULK_UNLOAD)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return "?";
   }
 
   private List<String> classpathEntries(ReadContender contender) {

@@ -37,6 +37,36 @@ class ChildLauncherTest {
   }
 
   @Test
+  void jvmFlagsComeAfterTheHeapAndBeforeTheClasspath(@TempDir Path target) throws IOException {
+    Files.createDirectories(target.resolve("classpath"));
+    Files.writeString(target.resolve("classpath").resolve("dsbulk.classpath"), "/m2/a.jar");
+    ChildLauncher launcher = new ChildLauncher(target, target.resolve("code.jar"), "2G",
+        Duration.ofMinutes(1));
+    Program tool = new Program("DSBulk", "dsbulk.classpath", Optional.empty(), "dsbulk.Main");
+
+    List<String> command = launcher.command(tool, List.of("-Xlog:gc:file=/t/gc.log"), List.of("load"));
+
+    assertEquals(List.of(ChildLauncher.java(), "-Xmx2G", "-Xlog:gc:file=/t/gc.log", "-cp", "/m2/a.jar",
+        "dsbulk.Main", "load"), command);
+    assertEquals("2G", launcher.heap());
+  }
+
+  @Test
+  void anyCommandRunsWithItsWallTimeAndOutput(@TempDir Path target) throws Exception {
+    ChildLauncher launcher = new ChildLauncher(target, target.resolve("code.jar"), "1G",
+        Duration.ofMinutes(1));
+    Path log = target.resolve("logs").resolve("java-version.log");
+
+    ChildLauncher.ChildRun run = launcher.run(List.of(ChildLauncher.java(), "-version"), log);
+
+    assertEquals(0, run.exitCode());
+    assertTrue(run.wallSeconds() > 0);
+    String text = Files.readString(log);
+    assertTrue(text.startsWith("# " + ChildLauncher.java() + " -version"), text);
+    assertTrue(text.contains("version"), text);
+  }
+
+  @Test
   void aMissingClasspathFileSaysWhatToBuild(@TempDir Path target) {
     ChildLauncher launcher = new ChildLauncher(target, target.resolve("code.jar"), "1G",
         Duration.ofMinutes(1));

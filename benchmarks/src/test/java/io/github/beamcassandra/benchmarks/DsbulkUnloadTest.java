@@ -25,6 +25,27 @@ class DsbulkUnloadTest {
   }
 
   @Test
+  void loadArgsReadTheFileAtUrl() {
+    List<String> args = DsbulkUnload.args("load", List.of("127.0.0.1:46635"), "datacenter1", "bench",
+        "readings", Path.of("/t/readings.csv"), Path.of("/t/logs/dsbulk-readings-dsbulk-load-1"));
+
+    assertEquals(List.of("load", "-k", "bench", "-t", "readings", "-url", "/t/readings.csv",
+        "-h", "127.0.0.1", "-port", "46635", "-dc", "datacenter1", "-logDir",
+        "/t/logs/dsbulk-readings-dsbulk-load-1"), args);
+  }
+
+  @Test
+  void versionIsThatOfTheRunnerJar(@TempDir Path dir) throws IOException {
+    Path classpath = Files.writeString(dir.resolve("dsbulk.classpath"),
+        "/m2/com/datastax/oss/dsbulk-runner/1.10.0/dsbulk-runner-1.10.0.jar:/m2/x/dsbulk-workflow-load-1.10.0"
+            + ".jar\n");
+    Path none = Files.writeString(dir.resolve("other.classpath"), "/m2/a.jar");
+
+    assertEquals("1.10.0", DsbulkUnload.version(classpath));
+    assertEquals("?", DsbulkUnload.version(none));
+  }
+
+  @Test
   void argsTakeSeveralHostsOnOnePortOnly() {
     List<String> args = DsbulkUnload.args(List.of("10.0.0.1:9042", "10.0.0.2:9042"), "dc1", "ks", "t",
         Path.of("/o"), Path.of("/l"));
