@@ -6,6 +6,7 @@ import io.github.beamcassandra.pipelines.format.CsvFormat;
 import io.github.beamcassandra.pipelines.format.CsvReader;
 import io.github.beamcassandra.pipelines.format.FileFormatException;
 import io.github.beamcassandra.pipelines.format.RecordMapper;
+import io.github.beamcassandra.pipelines.load.FileChunk;
 import io.github.beamcassandra.pipelines.load.InputFiles;
 import io.github.beamcassandra.pipelines.load.LoadPipeline;
 import io.github.beamcassandra.pipelines.load.LoadSpec;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
 
@@ -43,6 +43,9 @@ public final class LoadCommand {
     }
     LoadOptions options = PipelineArgs.parse(args, LoadOptions.class, "load");
     ErrorLimit errorLimit = ErrorLimit.parse(options.getMaxErrors());
+    if (options.getPartBytes() < 1024) {
+      throw new UsageException("--partBytes must be at least 1024, got: " + options.getPartBytes());
+    }
     List<InputFiles.InputFile> files = InputFiles.match(options.getInput());
     String format = format(options, files);
     CsvFormat csv = FileSettings.csv(options);
@@ -79,8 +82,11 @@ public final class LoadCommand {
     run.startProgress(options.getProgressSeconds(), err, () -> progress(run, counters, totalBytes));
     Execution execution;
     try {
-      execution = Execution.of(LoadPipeline.create(options, connection, spec, schema,
-          files.stream().map(f -> f.name).collect(Collectors.toList())));
+      List<FileChunk> parts = new ArrayList<>();
+      for (InputFiles.InputFile file : files) {
+        parts.addAll(FileChunk.of(file, format, csv, options.getPartBytes()));
+      }
+      execution = Execution.of(LoadPipeline.create(options, connection, spec, schema, parts));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -37,12 +37,22 @@ public final class CsvReader implements Iterator<CsvRecord>, Closeable {
   private boolean finished;
 
   private CsvReader(TextInput input, String source, CsvFormat format) throws IOException {
+    this(input, source, format, null);
+  }
+
+  /** With {@code columns} given, the input is already past the header and any lines to skip. */
+  private CsvReader(TextInput input, String source, CsvFormat format, List<String> columns)
+      throws IOException {
     this.input = input;
     this.source = source;
     this.format = format;
     long perField = format.maxCharsPerColumn() == CsvFormat.UNLIMITED
         ? Integer.MAX_VALUE : 2L * format.maxCharsPerColumn() + 3;
     this.textLimit = (int) Math.min(Integer.MAX_VALUE - 8, perField * format.maxColumns());
+    if (columns != null) {
+      this.columnNames = List.copyOf(columns);
+      return;
+    }
     skipLines(format.skipLines());
     this.columnNames = format.header() ? readHeader() : format.columns();
     for (int i = 0; i < format.skipRecords() && parseRecord() != null; i++) {
@@ -65,6 +75,40 @@ public final class CsvReader implements Iterator<CsvRecord>, Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads a file from the middle: {@code in} is positioned at byte {@code offset}, where a record
+   * starts (a {@link #position()} of an earlier reader of the same file) on physical line {@code line};
+   * {@code columns} are the file's columns, from its header or the format.
+   */
+  public static CsvReader resume(InputStream in, String source, CsvFormat format, List<String> columns,
+      long offset, long line) {
+    format.validate();
+    try {
+      return new CsvReader(new TextInput(in, line, offset), source, format, columns);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The byte offset where the next record (or comment) starts, after {@link #next()} and before the
+   * following {@link #hasNext()}: a place {@link #resume} can start from.
+   */
+  public long position() {
+    if (next != null) {
+      throw new IllegalStateException("position() is known between next() and hasNext() only");
+    }
+    return input.bytePosition();
+  }
+
+  /** The physical line where the next record starts, under the same condition as {@link #position()}. */
+  public long line() {
+    if (next != null) {
+      throw new IllegalStateException("line() is known between next() and hasNext() only");
+    }
+    return input.line();
   }
 
   /** The column names from the header, or {@link CsvFormat#columns()} without one; may be empty. */

@@ -25,15 +25,32 @@ final class TextInput implements Closeable {
   private boolean decodedMalformed;
   private boolean malformed;
   private long line = 1;
+  /** Bytes of the stream before {@code buffer[0]}. */
+  private long base;
+  /** Byte offset of the peeked character. */
+  private long peekedAt;
 
   TextInput(InputStream in) throws IOException {
     this.in = in;
     skipByteOrderMark();
   }
 
+  /** Input that starts in the middle of a file, at physical line {@code line}: no byte-order mark. */
+  TextInput(InputStream in, long line, long offset) {
+    this.in = in;
+    this.line = line;
+    this.base = offset;
+  }
+
+  /** The byte offset in the stream of the next character, consumed or not yet. */
+  long bytePosition() {
+    return peeked == NONE ? base + position : peekedAt;
+  }
+
   /** The next character without consuming it, or {@link #EOF}. */
   int peek() throws IOException {
     if (peeked == NONE) {
+      peekedAt = base + position;
       decodedMalformed = false;
       peeked = decode();
       peekedMalformed = decodedMalformed;
@@ -142,6 +159,7 @@ final class TextInput implements Closeable {
   }
 
   private boolean fill() throws IOException {
+    base += limit;
     int read;
     do {
       read = in.read(buffer, 0, buffer.length);

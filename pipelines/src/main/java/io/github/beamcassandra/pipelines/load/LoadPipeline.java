@@ -11,7 +11,7 @@ import io.github.beamcassandra.transforms.CassandraWriteResult;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -22,7 +22,7 @@ import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * {@code load}: 1. the input files, spread over workers; 2. each file parsed into rows (rejects to the
+ * {@code load}: 1. the input files (large CSV files in parts of whole records), spread over workers; 2. each file parsed into rows (rejects to the
  * run's rejects directory); 3. {@code Cassandra.write()}; 4. what the write could not take recorded as
  * rejects (invalid rows) or failures (refused by the server).
  *
@@ -32,7 +32,7 @@ public final class LoadPipeline {
   private LoadPipeline() {}
 
   public static Pipeline create(LoadOptions options, CassandraConnection connection, LoadSpec spec,
-      Schema schema, List<String> files) {
+      Schema schema, List<FileChunk> files) {
     Pipeline pipeline = Pipeline.create(options);
     Cassandra.Write<Row> write = Cassandra.<Row>write()
         .withConnection(connection)
@@ -63,7 +63,7 @@ public final class LoadPipeline {
     }
 
     CassandraWriteResult result = pipeline
-        .apply("1. Input files", Create.of(files).withCoder(StringUtf8Coder.of()))
+        .apply("1. Input files", Create.of(files).withCoder(SerializableCoder.of(FileChunk.class)))
         .apply("Spread files", Reshuffle.viaRandomKey())
         .apply("2. Parse records", ParDo.of(new ParseFileFn(spec, schema)))
         .setRowSchema(schema)

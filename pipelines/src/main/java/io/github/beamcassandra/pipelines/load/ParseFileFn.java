@@ -29,7 +29,7 @@ import org.apache.beam.sdk.values.Row;
  * the file goes on; a file that cannot be read as a whole (bad header, other columns than the first
  * file) stops the run naming it. Stops the run when the errors pass {@code --maxErrors}.
  */
-final class ParseFileFn extends DoFn<String, Row> {
+final class ParseFileFn extends DoFn<FileChunk, Row> {
   private static final long serialVersionUID = 1L;
 
   private final Counter recordsRead = Metrics.counter(LoadPipeline.class, "records_read");
@@ -49,10 +49,14 @@ final class ParseFileFn extends DoFn<String, Row> {
   }
 
   @ProcessElement
-  public void process(@Element String file, OutputReceiver<Row> out) throws IOException {
+  public void process(@Element FileChunk chunk, OutputReceiver<Row> out) throws IOException {
     RunCounters counters = RunCounters.of(spec.runId);
+    String file = chunk.file;
     String format = spec.format != null ? spec.format : InputFiles.formatOf(file);
     try (InputStream in = InputFiles.open(file, counters.inputBytes::addAndGet)) {
+      if (chunk.offset > 0) {
+        in.skipNBytes(chunk.offset);
+      }
       if ("json".equals(format)) {
         RecordMapper mapper = RecordMapper.of(spec.table, spec.extras, spec.columns);
         try (JsonRecordReader reader = JsonRecordReader.open(in, file)) {
@@ -62,7 +66,8 @@ final class ParseFileFn extends DoFn<String, Row> {
           }
         }
       } else {
-        try (CsvReader reader = CsvReader.open(in, file, spec.csv)) {
+        try (CsvReader reader = chunk.offset < 0 ? CsvReader.open(in, file, spec.csv)
+            : CsvReader.resume(in, file, spec.csv, chunk.columns, chunk.offset, chunk.line)) {
           List<String> header = reader.columnNames();
           if (!new HashSet<>(header).equals(new HashSet<>(spec.columns))) {
             throw new IllegalArgumentException(file + ": its header names " + String.join(", ", header)
@@ -71,7 +76,7 @@ final class ParseFileFn extends DoFn<String, Row> {
           }
           RecordMapper mapper = RecordMapper.of(spec.table, spec.extras, header);
           boolean reorder = !header.equals(spec.columns);
-          while (reader.hasNext()) {
+          while (reader.position() < chunk.end && reader.hasNext()) {
             CsvRecord record = reader.next();
             handle(mapper.map(record), record.source(), record.line(), record.text(), counters, out, reorder);
           }

@@ -74,6 +74,13 @@ public interface LoadOptions extends ConnectionOptions, RunOptions, FileOptions 
 
   void setMaxBufferedMutations(int value);
 
+  @Description("Uncompressed CSV files larger than this are parsed in parts of about this many bytes,"
+      + " cut at record boundaries, so a worker holds one part's records at a time.")
+  @Default.Long(16L * 1024 * 1024)
+  long getPartBytes();
+
+  void setPartBytes(long value);
+
   @Description("Shards (parallel buffers) the mutations are spread over, by partition token.")
   @Default.Integer(64)
   int getShards();

@@ -97,8 +97,9 @@ class LoadUnloadCountIT {
     Files.write(input, lines, StandardCharsets.UTF_8);
     Path runs = dir.resolve("runs");
 
+    // Parts of about 20 KB: the file (about 150 KB) is parsed in several parts cut at record boundaries.
     Cli load = Cli.run(cassandra, runs, "load", "--table=people", "--input=" + input,
-        "--username=someone", "--password=s3cret-value");
+        "--username=someone", "--password=s3cret-value", "--partBytes=20000");
 
     assertEquals(0, load.exitCode, load.toString());
     assertEquals(2000, count("people"));
