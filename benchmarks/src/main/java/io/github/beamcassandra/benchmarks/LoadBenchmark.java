@@ -23,8 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,7 +52,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadBenchmark {
   private static final Duration ADMIN_TIMEOUT = TableAdmin.TIMEOUT;
-  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   /** The default jar, relative to the repository's root (benchmarks/target/../..). */
   private static final String DEFAULT_JAR = "pipelines/target/beam-cassandra.jar";
   /** DSBulk's own main class, from the classpath {@code benchmarks/dsbulk/pom.xml} resolves. */
@@ -80,42 +77,12 @@ public final class LoadBenchmark {
         Duration.ofMinutes(options.childTimeoutMinutes()));
     this.selectCount = new Program("SELECT count(*)", "async-loop.classpath", Optional.of(moduleCode),
         SelectCount.class.getName());
-    this.logDir = targetDir.resolve("benchmark-logs")
-        .resolve("load-" + LocalDateTime.now().format(RUN_ID));
-    Files.createDirectories(logDir);
-    // The driver's own log lines go to a file so they do not break up the report. Set before the
-    // first logger exists.
-    System.setProperty("org.slf4j.simpleLogger.logFile", logDir.resolve("parent.log").toString());
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    this.logDir = BenchmarkMain.logDir(targetDir, "load-");
   }
 
   public static void main(String[] args) {
-    LoadBenchmarkOptions options;
-    try {
-      options = LoadBenchmarkOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println();
-      System.err.println(LoadBenchmarkOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    if (options.help()) {
-      System.out.println(LoadBenchmarkOptions.USAGE);
-      return;
-    }
-    int status;
-    try {
-      status = new LoadBenchmark(options).run();
-    } catch (RuntimeException | IOException e) {
-      System.err.println("The benchmark failed: " + e);
-      e.printStackTrace();
-      status = 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      status = 130;
-    }
-    System.exit(status);
+    BenchmarkMain.main(args, LoadBenchmarkOptions::parse, LoadBenchmarkOptions::help,
+        LoadBenchmarkOptions.USAGE, options -> new LoadBenchmark(options).run());
   }
 
   private int run() throws IOException, InterruptedException {

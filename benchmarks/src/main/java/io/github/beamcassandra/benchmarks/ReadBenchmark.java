@@ -29,8 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +58,6 @@ import org.apache.beam.sdk.util.ReleaseInfo;
 public final class ReadBenchmark {
   private static final Shape SHAPE = Shape.PEOPLE;
   private static final Duration ADMIN_TIMEOUT = TableAdmin.TIMEOUT;
-  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   /** Attempts at a row whose asynchronous insert failed during the load. */
   private static final int LOAD_ATTEMPTS = 3;
 
@@ -75,42 +72,12 @@ public final class ReadBenchmark {
     this.targetDir = options.targetDir().orElseGet(() -> moduleCode.getParent()).toAbsolutePath();
     this.launcher = new ChildLauncher(targetDir, moduleCode, options.childHeap(),
         Duration.ofMinutes(options.childTimeoutMinutes()));
-    this.logDir = targetDir.resolve("benchmark-logs")
-        .resolve("read-" + LocalDateTime.now().format(RUN_ID));
-    Files.createDirectories(logDir);
-    // The driver's own log lines go to a file so they do not break up the report. Set before the
-    // first logger exists.
-    System.setProperty("org.slf4j.simpleLogger.logFile", logDir.resolve("parent.log").toString());
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    this.logDir = BenchmarkMain.logDir(targetDir, "read-");
   }
 
   public static void main(String[] args) {
-    ReadBenchmarkOptions options;
-    try {
-      options = ReadBenchmarkOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println();
-      System.err.println(ReadBenchmarkOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    if (options.help()) {
-      System.out.println(ReadBenchmarkOptions.USAGE);
-      return;
-    }
-    int status;
-    try {
-      status = new ReadBenchmark(options).run();
-    } catch (RuntimeException | IOException e) {
-      System.err.println("The benchmark failed: " + e);
-      e.printStackTrace();
-      status = 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      status = 130;
-    }
-    System.exit(status);
+    BenchmarkMain.main(args, ReadBenchmarkOptions::parse, ReadBenchmarkOptions::help,
+        ReadBenchmarkOptions.USAGE, options -> new ReadBenchmark(options).run());
   }
 
   /** {@code contender} as the launcher starts it. */

@@ -21,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +46,6 @@ import org.apache.beam.sdk.util.ReleaseInfo;
  */
 public final class WriteBenchmark {
   private static final Duration ADMIN_TIMEOUT = TableAdmin.TIMEOUT;
-  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final Pattern DRIVER3_JAR = Pattern.compile("cassandra-driver-core-([0-9][^/]*?)\\.jar");
 
   private final BenchmarkOptions options;
@@ -63,41 +60,12 @@ public final class WriteBenchmark {
     this.targetDir = options.targetDir().orElseGet(() -> moduleCode.getParent()).toAbsolutePath();
     this.launcher = new ChildLauncher(targetDir, moduleCode, options.childHeap(),
         Duration.ofMinutes(options.childTimeoutMinutes()));
-    this.logDir = targetDir.resolve("benchmark-logs").resolve(LocalDateTime.now().format(RUN_ID));
-    Files.createDirectories(logDir);
-    // The driver's own log lines (connections, server warnings such as count(*) without a partition
-    // key) go to a file so they do not break up the report. Set before the first logger exists.
-    System.setProperty("org.slf4j.simpleLogger.logFile", logDir.resolve("parent.log").toString());
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    this.logDir = BenchmarkMain.logDir(targetDir, "");
   }
 
   public static void main(String[] args) {
-    BenchmarkOptions options;
-    try {
-      options = BenchmarkOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println();
-      System.err.println(BenchmarkOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    if (options.help()) {
-      System.out.println(BenchmarkOptions.USAGE);
-      return;
-    }
-    int status;
-    try {
-      status = new WriteBenchmark(options).run();
-    } catch (RuntimeException | IOException e) {
-      System.err.println("The benchmark failed: " + e);
-      e.printStackTrace();
-      status = 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      status = 130;
-    }
-    System.exit(status);
+    BenchmarkMain.main(args, BenchmarkOptions::parse, BenchmarkOptions::help,
+        BenchmarkOptions.USAGE, options -> new WriteBenchmark(options).run());
   }
 
   private int run() throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import io.github.beamcassandra.pipelines.UsageException;
 import io.github.beamcassandra.pipelines.options.ConnectionOptions;
 import io.github.beamcassandra.pipelines.run.Paths;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
+import io.github.beamcassandra.transforms.schema.TableSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,15 @@ public final class Connections {
       throw new UsageException(e.getMessage());
     }
     return connection;
+  }
+
+  /** The table the options name, read at once; a missing keyspace or table is a usage error. */
+  static TableSpec tableSpec(CassandraConnection connection, ConnectionOptions options) {
+    try {
+      return TableSpec.read(connection, options.getKeyspace(), options.getTable());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private static CassandraConnection withCredentials(CassandraConnection connection,

@@ -31,7 +31,7 @@ public final class CountCommand {
     }
     RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
-    UnloadCommand.tableSpec(connection, options); // a missing keyspace or table is a usage error
+    Connections.tableSpec(connection, options); // a missing keyspace or table is a usage error
     Run run = Run.start("count", options.getRunDir(), options.getRunLog(), PipelineArgs.masked(args));
     RunCounters counters = run.counters();
     run.startProgress(options.getProgressSeconds(), err, () -> String.format(Locale.ROOT,

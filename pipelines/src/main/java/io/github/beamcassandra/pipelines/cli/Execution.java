@@ -2,7 +2,6 @@ package io.github.beamcassandra.pipelines.cli;
 
 import io.github.beamcassandra.pipelines.run.Run;
 import io.github.beamcassandra.pipelines.run.TooManyErrorsException;
-import io.github.beamcassandra.transforms.connection.SessionCache;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -54,9 +53,6 @@ final class Execution {
         return new Execution(Run.Status.STOPPED, tooMany.getMessage(), result);
       }
       return new Execution(Run.Status.FAILED, "Failed: " + rootMessage(e), result);
-    } finally {
-      // The driver's threads would keep this JVM alive until idle sessions close by themselves.
-      SessionCache.closeIdleSessions();
     }
   }
 

@@ -51,7 +51,7 @@ public final class LoadCommand {
     CsvFormat csv = FileSettings.csv(options);
     RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
-    TableSpec table = UnloadCommand.tableSpec(connection, options);
+    TableSpec table = Connections.tableSpec(connection, options);
 
     LinkedHashMap<String, FieldType> extras = new LinkedHashMap<>();
     if (options.getDeleteFlagColumn() != null) {

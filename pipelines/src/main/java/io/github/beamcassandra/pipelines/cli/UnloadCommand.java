@@ -57,7 +57,7 @@ public final class UnloadCommand {
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
     RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
-    TableSpec table = tableSpec(connection, options);
+    TableSpec table = Connections.tableSpec(connection, options);
     List<String> columns = FileSettings.columns(options);
     LinkedHashMap<String, CqlType> fileColumns = new LinkedHashMap<>();
     for (String name : columns == null ? new ArrayList<>(table.types().keySet()) : columns) {
@@ -98,7 +98,12 @@ public final class UnloadCommand {
       if (!UnloadPipeline.hasCheckpoint(output)) {
         throw new UsageException("--resume: " + output + " has no checkpoint of an earlier unload.");
       }
-      int splits = splitsOfCheckpoint(output);
+      int splits;
+      try {
+        splits = UnloadPipeline.checkpointSplits(output);
+      } catch (IllegalStateException e) {
+        throw new UsageException("--resume: " + e.getMessage());
+      }
       removeUnfinishedFiles(output);
       read = read.withSplits(splits);
       done = UnloadPipeline.completed(output, target.checkpointHeader(table.qualifiedName(), splits));
@@ -138,29 +143,6 @@ public final class UnloadCommand {
       runLogTable.append(connection, report, err);
     }
     return execution.status == Run.Status.SUCCEEDED ? 0 : 1;
-  }
-
-  static TableSpec tableSpec(CassandraConnection connection,
-      io.github.beamcassandra.pipelines.options.ConnectionOptions options) {
-    try {
-      return TableSpec.read(connection, options.getKeyspace(), options.getTable());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-  }
-
-  private static int splitsOfCheckpoint(String output) {
-    try {
-      String header = Files.readAllLines(Path.of(output, "_checkpoint.txt")).get(0);
-      for (String part : header.split(" ")) {
-        if (part.startsWith("splits=")) {
-          return Integer.parseInt(part.substring("splits=".length()));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new UsageException("--resume: cannot read the checkpoint in " + output + ": " + e.getMessage());
-    }
-    throw new UsageException("--resume: the checkpoint in " + output + " does not say its splits.");
   }
 
   /** Deletes the temporary files of ranges an earlier run did not finish. */

@@ -88,14 +88,11 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
 
   /**
    * A null primary key value, or an empty partition key value, found here rather than by the write's
-   * own validation, so the reject names the file and line.
+   * own validation, so the reject names the file and line. (An input without a key column never gets
+   * here: the write refuses it when the pipeline is built.)
    */
   private Rejection keyProblem(Row row, String source, long line, String text) {
     for (TableSpec.Column key : spec.table.primaryKey()) {
-      if (!row.getSchema().hasField(key.name())) {
-        return new Rejection(source, line, key.name(), "primary key column " + key.name()
-            + " is not in the input", text);
-      }
       Object value = row.getValue(key.name());
       if (value == null) {
         return new Rejection(source, line, key.name(), "primary key column " + key.name() + " is null", text);

@@ -50,6 +50,22 @@ final class Checkpoint {
     }
   }
 
+  /** The number of splits the header of the checkpoint in {@code output} fixes. */
+  static int splits(String output) {
+    String header = read(output).getKey();
+    for (String part : header.split(" ")) {
+      if (part.startsWith("splits=")) {
+        try {
+          return Integer.parseInt(part.substring("splits=".length()));
+        } catch (NumberFormatException e) {
+          break;
+        }
+      }
+    }
+    throw new IllegalStateException("The checkpoint " + path(output) + " does not say its splits: '"
+        + header + "'");
+  }
+
   /** The header line and the completed ranges with their row counts. */
   static Map.Entry<String, Map<String, Long>> read(String output) {
     try {

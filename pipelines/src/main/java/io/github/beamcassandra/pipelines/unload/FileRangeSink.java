@@ -54,6 +54,11 @@ final class FileRangeSink implements RangeSink {
     return String.format("%s-%05d.%s%s", table, position, format, gzip ? ".gz" : "");
   }
 
+  /** How the files are named, for the checkpoint's header: {@code <table>-NNNNN.csv}. */
+  String fileNamePattern() {
+    return table + "-NNNNN." + format + (gzip ? ".gz" : "");
+  }
+
   @Override
   public RangeWriter open(TokenRange range, Schema schema) throws IOException {
     Integer position = positions.get(range.id());

@@ -45,8 +45,7 @@ public final class UnloadPipeline {
 
     /** The checkpoint's first line: what the ranges were cut from and how files are named. */
     public String checkpointHeader(String qualifiedTable, int splits) {
-      return Checkpoint.header(qualifiedTable, splits, sink(Map.of()).fileName(0)
-          .replace("00000", "NNNNN"));
+      return Checkpoint.header(qualifiedTable, splits, sink(Map.of()).fileNamePattern());
     }
 
     FileRangeSink sink(Map<String, Integer> positions) {
@@ -67,6 +66,11 @@ public final class UnloadPipeline {
 
   public static void startCheckpoint(String directory, String header) {
     Checkpoint.create(directory, header);
+  }
+
+  /** The splits an earlier unload into {@code directory} used, from its checkpoint. */
+  public static int checkpointSplits(String directory) {
+    return Checkpoint.splits(directory);
   }
 
   public static boolean hasCheckpoint(String directory) {
