@@ -29,11 +29,15 @@ record BenchmarkOptions(
     String consistency,
     String nodeHeap,
     String childHeap,
+    List<String> childJvmFlags,
     int childTimeoutMinutes,
     int pauseSeconds,
     long warmupRows,
     Optional<Path> targetDir,
     boolean help) {
+
+  /** C1 only: see {@link #USAGE}. */
+  static final String DEFAULT_CHILD_JVM_FLAGS = "-XX:TieredStopAtLevel=1";
 
   static final String USAGE = String.join("\n",
       "Usage: benchmarks/run-write-benchmark.sh [--option=value ...]",
@@ -55,6 +59,10 @@ record BenchmarkOptions(
       "                           beam-cassandra's default)",
       "  --nodeHeap=SIZE          heap of the local node (default 1G)",
       "  --childHeap=SIZE         -Xmx of each contender's JVM (default 2G)",
+      "  --childJvmFlags='F ...'  more flags of every contender's JVM, space-separated (default",
+      "                           " + DEFAULT_CHILD_JVM_FLAGS + ": on 2 cores shared with the node,",
+      "                           the C2 compiler's threads took half of a 300,000-row run's client CPU;",
+      "                           '' runs the JVM's defaults)",
       "  --childTimeoutMinutes=N  a contender run still going after this is stopped and failed (default 30)",
       "  --pauseSeconds=N         pause after TRUNCATE, before each run (default 2)",
       "  --warmupRows=N           before each shape's runs, rows the async loop writes (not reported)",
@@ -64,7 +72,7 @@ record BenchmarkOptions(
 
   private static final Set<String> NAMES = Set.of("rows", "repeats", "contactPoints", "localDatacenter",
       "keyspace", "replicationFactor", "shapes", "contenders", "maxInFlight", "consistency", "nodeHeap",
-      "childHeap", "childTimeoutMinutes", "pauseSeconds", "warmupRows", "targetDir", "help");
+      "childHeap", "childJvmFlags", "childTimeoutMinutes", "pauseSeconds", "warmupRows", "targetDir", "help");
   private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[mMgG]");
   private static final Pattern CQL_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
   private static final Set<String> CONSISTENCY_LEVELS = Set.of(
@@ -88,11 +96,22 @@ record BenchmarkOptions(
         consistency(flags.get("consistency", "LOCAL_QUORUM")),
         heap("nodeHeap", flags.get("nodeHeap", "1G")),
         heap("childHeap", flags.get("childHeap", "2G")),
+        jvmFlags(flags.get("childJvmFlags", DEFAULT_CHILD_JVM_FLAGS)),
         flags.getInt("childTimeoutMinutes", 30, 1, 24 * 60),
         flags.getInt("pauseSeconds", 2, 0, 600),
         flags.getLong("warmupRows", Math.min(rows, 100_000), 0, 1L << 40),
         flags.has("targetDir") ? Optional.of(Path.of(flags.required("targetDir"))) : Optional.empty(),
         flags.has("help"));
+  }
+
+  static List<String> jvmFlags(String spaceSeparated) {
+    List<String> flags = Arrays.stream(spaceSeparated.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
+    for (String flag : flags) {
+      if (!flag.startsWith("-")) {
+        throw new IllegalArgumentException("--childJvmFlags must hold JVM flags (each starting with -), got: " + flag);
+      }
+    }
+    return flags;
   }
 
   /** True when the benchmark starts (and stops) a node of its own. */

@@ -54,6 +54,7 @@ final class ChildLauncher {
   private final Path targetDir;
   private final Path moduleCode;
   private final String heap;
+  private final List<String> jvmFlags;
   private final Duration timeout;
   private volatile Process running;
 
@@ -62,9 +63,15 @@ final class ChildLauncher {
    * @param moduleCode this module's jar or classes directory (the other two contenders' code)
    */
   ChildLauncher(Path targetDir, Path moduleCode, String heap, Duration timeout) {
+    this(targetDir, moduleCode, heap, List.of(), timeout);
+  }
+
+  /** @param jvmFlags given to every child JVM started for a {@link Program} (before its own flags) */
+  ChildLauncher(Path targetDir, Path moduleCode, String heap, List<String> jvmFlags, Duration timeout) {
     this.targetDir = targetDir;
     this.moduleCode = moduleCode;
     this.heap = heap;
+    this.jvmFlags = List.copyOf(jvmFlags);
     this.timeout = timeout;
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopRunning, "stop-benchmark-child"));
   }
@@ -137,13 +144,14 @@ final class ChildLauncher {
   }
 
   /**
-   * {@code java}, this launcher's {@code -Xmx}, {@code jvmFlags}, the classpath, the main class, then
-   * {@code args}.
+   * {@code java}, this launcher's {@code -Xmx} and JVM flags, {@code jvmFlags}, the classpath, the main
+   * class, then {@code args}.
    */
   List<String> command(Program program, List<String> jvmFlags, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.add("-Xmx" + heap);
+    command.addAll(this.jvmFlags);
     command.addAll(jvmFlags);
     command.add("-cp");
     command.add(classpath(program));

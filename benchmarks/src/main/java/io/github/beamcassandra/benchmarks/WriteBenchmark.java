@@ -58,7 +58,7 @@ public final class WriteBenchmark {
     this.options = options;
     this.moduleCode = moduleCode();
     this.targetDir = options.targetDir().orElseGet(() -> moduleCode.getParent()).toAbsolutePath();
-    this.launcher = new ChildLauncher(targetDir, moduleCode, options.childHeap(),
+    this.launcher = new ChildLauncher(targetDir, moduleCode, options.childHeap(), options.childJvmFlags(),
         Duration.ofMinutes(options.childTimeoutMinutes()));
     this.logDir = BenchmarkMain.logDir(targetDir, "");
   }
@@ -279,8 +279,10 @@ public final class WriteBenchmark {
             + " tables show the median%n", options.rows(), options.repeats(),
         options.repeats() == 1 ? "" : "s");
     System.out.printf(Locale.ROOT, "- Every run: TRUNCATE, %d s pause, the contender in a fresh JVM"
-            + " (-Xmx%s), then SELECT count(*) (in %d token ranges) must find every row%n",
-        options.pauseSeconds(), options.childHeap(), TableAdmin.COUNT_RANGES);
+            + " (-Xmx%s%s), then SELECT count(*) (in %d token ranges) must find every row%n",
+        options.pauseSeconds(), options.childHeap(),
+        options.childJvmFlags().isEmpty() ? "" : " " + String.join(" ", options.childJvmFlags()),
+        TableAdmin.COUNT_RANGES);
     System.out.printf(Locale.ROOT, "- Write consistency %s for every contender%n", options.consistency());
     System.out.printf(Locale.ROOT, "- Beam %s on the DirectRunner for both Beam contenders, with %s"
         + " (default parallelism)%n", ReleaseInfo.getReleaseInfo().getVersion(), flags);

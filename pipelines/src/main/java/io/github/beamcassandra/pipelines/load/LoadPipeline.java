@@ -39,10 +39,12 @@ public final class LoadPipeline {
         .withKeyspace(spec.table.keyspace())
         .withTable(spec.table.table())
         .withIgnoreNulls(options.getIgnoreNulls())
-        .withShards(options.getShards())
         .withMaxConcurrentRequests(options.getMaxConcurrentRequests())
         .withMaxBatchStatements(options.getMaxBatchStatements())
         .withMaxBufferedMutations(options.getMaxBufferedMutations());
+    if (options.getShards() != 0) {
+      write = write.withShards(options.getShards());
+    }
     if (options.getConsistency() != null) {
       write = write.withConsistency(options.getConsistency());
     }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -53,7 +54,10 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
     RunCounters counters = RunCounters.of(spec.runId);
     String file = chunk.file;
     String format = spec.format != null ? spec.format : InputFiles.formatOf(file);
-    try (InputStream in = InputFiles.open(file, counters.inputBytes::addAndGet)) {
+    // Progress in bytes: for plain CSV from record positions, since a part's reader reads ahead past
+    // its end; for the rest (whole files only) from the bytes read.
+    boolean byPosition = !"json".equals(format) && !file.toLowerCase(Locale.ROOT).endsWith(".gz");
+    try (InputStream in = byPosition ? InputFiles.open(file) : InputFiles.open(file, counters.inputBytes::addAndGet)) {
       if (chunk.offset > 0) {
         in.skipNBytes(chunk.offset);
       }
@@ -76,9 +80,18 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
           }
           RecordMapper mapper = RecordMapper.of(spec.table, spec.extras, header);
           boolean reorder = !header.equals(spec.columns);
+          long counted = Math.max(0, chunk.offset);
+          int records = 0;
           while (reader.position() < chunk.end && reader.hasNext()) {
             CsvRecord record = reader.next();
             handle(mapper.map(record), record.source(), record.line(), record.text(), counters, out, reorder);
+            if (byPosition && ++records % 1000 == 0) {
+              counters.inputBytes.addAndGet(reader.position() - counted);
+              counted = reader.position();
+            }
+          }
+          if (byPosition) {
+            counters.inputBytes.addAndGet(Math.min(reader.position(), chunk.end) - counted);
           }
         }
       }

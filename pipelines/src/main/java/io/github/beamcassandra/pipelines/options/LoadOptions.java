@@ -75,14 +75,16 @@ public interface LoadOptions extends ConnectionOptions, RunOptions, FileOptions 
   void setMaxBufferedMutations(int value);
 
   @Description("Uncompressed CSV files larger than this are parsed in parts of about this many bytes,"
-      + " cut at record boundaries, so a worker holds one part's records at a time.")
-  @Default.Long(16L * 1024 * 1024)
+      + " cut at record boundaries: parts are parsed in parallel, writing starts after the first one,"
+      + " and a worker holds one part's records at a time.")
+  @Default.Long(1024L * 1024)
   long getPartBytes();
 
   void setPartBytes(long value);
 
-  @Description("Shards (parallel buffers) the mutations are spread over, by partition token.")
-  @Default.Integer(64)
+  @Description("Shards (parallel buffers) the mutations are spread over, by partition token. 0: 64, or"
+      + " 8 on the DirectRunner, where each shard costs runner bookkeeping in every bundle.")
+  @Default.Integer(0)
   int getShards();
 
   void setShards(int value);

@@ -19,9 +19,12 @@ import io.github.beamcassandra.transforms.mutation.Mutation;
 import io.github.beamcassandra.transforms.mutation.MutationLayout;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,7 +85,9 @@ final class BatchWriter {
   private final MutationLayout layout;
   private final Stats stats = new Stats();
   private final List<CompletableFuture<Void>> pending = new ArrayList<>();
-  private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
+  private static final int DELETE = 4;
+  private static final int COUNTER = 6;
+  private final PreparedStatement[] prepared = new PreparedStatement[7];
   private CqlSession session;
   private Semaphore permits;
   private ConsistencyLevel consistency;
@@ -111,7 +116,7 @@ final class BatchWriter {
     if (session != null) {
       awaitAll();
       session = null;
-      prepared.clear();
+      Arrays.fill(prepared, null);
       SessionCache.release(spec.connection);
     }
   }
@@ -126,7 +131,8 @@ final class BatchWriter {
    */
   <C> void write(List<Mutation> mutations, Outcome<C> outcome) {
     ensureOpen();
-    for (List<Mutation> group : groups(mutations, spec.maxBatchStatements, spec.maxBatchBytes)) {
+    for (List<Mutation> group :
+        groups(mutations, layout.primaryKeySize(), spec.maxBatchStatements, spec.maxBatchBytes)) {
       submit(group, outcome);
     }
   }
@@ -134,30 +140,76 @@ final class BatchWriter {
   /**
    * Splits mutations into statement groups: one partition per group, in arrival order within it, at
    * most {@code maxStatements} mutations and (unless one mutation alone is larger) {@code maxBytes}.
+   * A group never holds two mutations of the same row (the first {@code primaryKeySize} values): the
+   * statements of a batch share one timestamp, so the later of the two would not reliably win. It
+   * starts the next group instead, which is sent later and so gets a later timestamp.
    */
-  static List<List<Mutation>> groups(List<Mutation> mutations, int maxStatements, int maxBytes) {
+  static List<List<Mutation>> groups(List<Mutation> mutations, int primaryKeySize, int maxStatements,
+      int maxBytes) {
     Map<ByteBuffer, List<Mutation>> partitions = new LinkedHashMap<>();
     for (Mutation m : mutations) {
       partitions.computeIfAbsent(ByteBuffer.wrap(m.partitionKey()), k -> new ArrayList<>()).add(m);
     }
     List<List<Mutation>> groups = new ArrayList<>();
+    Set<RowKey> rows = new HashSet<>();
     for (List<Mutation> partition : partitions.values()) {
       List<Mutation> group = new ArrayList<>();
       int groupBytes = 0;
+      rows.clear();
       for (Mutation m : partition) {
+        RowKey row = partition.size() > 1 ? new RowKey(m, primaryKeySize) : null;
         boolean kindChanges = !group.isEmpty() && isCounter(group.get(0)) != isCounter(m);
         if (!group.isEmpty() && (group.size() >= maxStatements
-            || groupBytes + m.sizeBytes() > maxBytes || kindChanges)) {
+            || groupBytes + m.sizeBytes() > maxBytes || kindChanges || rows.contains(row))) {
           groups.add(group);
           group = new ArrayList<>();
           groupBytes = 0;
+          rows.clear();
         }
         group.add(m);
         groupBytes += m.sizeBytes();
+        if (row != null) {
+          rows.add(row);
+        }
       }
       groups.add(group);
     }
     return groups;
+  }
+
+  /** The primary key values of a mutation, compared by content. */
+  private static final class RowKey {
+    private final Mutation mutation;
+    private final int size;
+    private final int hash;
+
+    RowKey(Mutation mutation, int size) {
+      this.mutation = mutation;
+      this.size = size;
+      int h = 1;
+      for (int i = 0; i < size; i++) {
+        h = 31 * h + Arrays.hashCode(mutation.value(i));
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof RowKey) || ((RowKey) o).hash != hash) {
+        return false;
+      }
+      for (int i = 0; i < size; i++) {
+        if (!Arrays.equals(mutation.value(i), ((RowKey) o).mutation.value(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /** Waits until every request started by {@link #write} has finished (written or reported). */
@@ -170,7 +222,7 @@ final class BatchWriter {
   }
 
   private <C> void submit(List<Mutation> group, Outcome<C> outcome) {
-    Statement<?> statement = statementFor(group);
+    Statement<?> statement = statementFor(group, Timestamps.next());
     try {
       permits.acquire();
     } catch (InterruptedException e) {
@@ -221,10 +273,12 @@ final class BatchWriter {
             backoffMillis(attempt), TimeUnit.MILLISECONDS);
       } else if (group.size() > 1 && !DriverErrors.isTransient(error)) {
         // The server refused the batch (e.g. one bad value, or too large): find the culprits one by one.
+        // Each keeps the batch's timestamp, so a later write of the same row still wins.
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        long timestamp = statement.getQueryTimestamp();
         for (Mutation m : group) {
           List<Mutation> single = List.of(m);
-          chain = chain.thenCompose(v -> execute(statementFor(single), single, 0, outcome));
+          chain = chain.thenCompose(v -> execute(statementFor(single, timestamp), single, 0, outcome));
         }
         chain.whenComplete((v, e) -> settled.complete(null));
       } else {
@@ -262,22 +316,30 @@ final class BatchWriter {
     return m.kind() == Mutation.Kind.COUNTER;
   }
 
-  private Statement<?> statementFor(List<Mutation> group) {
+  /**
+   * A statement for {@code group} with a fixed client timestamp (microseconds): a retry then writes
+   * with the timestamp of the first attempt and cannot overwrite a later write of the same row.
+   * Mutations with their own writetime keep it ({@code USING TIMESTAMP} wins over this one).
+   */
+  private Statement<?> statementFor(List<Mutation> group, long timestamp) {
     if (group.size() == 1) {
-      return bind(group.get(0)).setConsistencyLevel(consistency).setIdempotent(!isCounter(group.get(0)));
+      return bind(group.get(0)).setConsistencyLevel(consistency).setIdempotent(!isCounter(group.get(0)))
+          .setQueryTimestamp(timestamp);
     }
     BatchStatementBuilder batch = BatchStatement.builder(
         isCounter(group.get(0)) ? BatchType.COUNTER : BatchType.UNLOGGED);
     for (Mutation m : group) {
       batch.addStatement(bind(m));
     }
-    return batch.setConsistencyLevel(consistency).setIdempotence(!isCounter(group.get(0))).build();
+    return batch.setConsistencyLevel(consistency).setIdempotence(!isCounter(group.get(0)))
+        .setQueryTimestamp(timestamp).build();
   }
 
   private BoundStatement bind(Mutation m) {
     switch (m.kind()) {
       case UPSERT: {
-        BoundStatementBuilder b = prepared("insert:" + m.hasTtl() + ":" + m.hasWritetime(),
+        int variant = (m.hasTtl() ? 1 : 0) + (m.hasWritetime() ? 2 : 0);
+        BoundStatementBuilder b = prepared(variant,
             () -> layout.insertCql(m.hasTtl(), m.hasWritetime())).boundStatementBuilder();
         int n = layout.columns().size();
         for (int i = 0; i < n; i++) {
@@ -295,7 +357,7 @@ final class BatchWriter {
         return b.build();
       }
       case DELETE: {
-        BoundStatementBuilder b = prepared("delete:" + m.hasWritetime(),
+        BoundStatementBuilder b = prepared(DELETE + (m.hasWritetime() ? 1 : 0),
             () -> layout.deleteCql(m.hasWritetime())).boundStatementBuilder();
         int next = 0;
         if (m.hasWritetime()) {
@@ -307,7 +369,7 @@ final class BatchWriter {
         return b.build();
       }
       case COUNTER: {
-        BoundStatementBuilder b = prepared("counter", layout::counterCql).boundStatementBuilder();
+        BoundStatementBuilder b = prepared(COUNTER, layout::counterCql).boundStatementBuilder();
         int keys = layout.primaryKeySize();
         int deltas = layout.columns().size() - keys;
         for (int i = 0; i < deltas; i++) {
@@ -325,11 +387,12 @@ final class BatchWriter {
     }
   }
 
-  private PreparedStatement prepared(String key, java.util.function.Supplier<String> cql) {
-    PreparedStatement statement = prepared.get(key);
+  /** Prepared once per writer: slot 0-3 inserts (TTL: +1, writetime: +2), 4-5 deletes, 6 counters. */
+  private PreparedStatement prepared(int slot, java.util.function.Supplier<String> cql) {
+    PreparedStatement statement = prepared[slot];
     if (statement == null) {
       statement = session.prepare(cql.get());
-      prepared.put(key, statement);
+      prepared[slot] = statement;
     }
     return statement;
   }

@@ -55,8 +55,10 @@ public final class WriteMutations
   public static final long DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
   public static final Duration DEFAULT_MAX_BUFFERING_DURATION = Duration.standardSeconds(5);
   public static final int DEFAULT_MAX_RETRIES = 5;
-  /** Mutations per chunk gathered in a bundle before the shuffle (see {@link PreBatchFn}). */
-  static final int PRE_BATCH_MUTATIONS = 100;
+  /**
+   * Most bytes of one chunk gathered in a bundle before the shuffle (see {@link PreBatchFn}); a chunk
+   * holds at most {@code maxBufferedMutations}, so a full chunk is written as soon as it arrives.
+   */
   static final long PRE_BATCH_BYTES = 256 * 1024;
 
   private final Settings settings;
@@ -212,7 +214,8 @@ public final class WriteMutations
         settings.maxBufferedBytes, bufferingDuration(input), settings.maxRetries,
         settings.initialBackoff, settings.maxBackoff, settings.failOnError);
     PCollectionTuple outputs = input
-        .apply("Chunk per shard", ParDo.of(new PreBatchFn(PRE_BATCH_MUTATIONS, PRE_BATCH_BYTES)))
+        .apply("Chunk per shard", ParDo.of(new PreBatchFn(
+            settings.maxBufferedMutations, Math.min(PRE_BATCH_BYTES, settings.maxBufferedBytes))))
         .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(MutationCoder.of())))
         .apply("Write batches",
             ParDo.of(new WriteMutationsFn(spec)).withOutputTags(WRITTEN, TupleTagList.of(FAILURES)));

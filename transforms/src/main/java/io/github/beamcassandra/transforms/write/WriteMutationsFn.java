@@ -128,6 +128,11 @@ final class WriteMutationsFn extends DoFn<KV<Integer, List<Mutation>>, Long> {
       bytes = 0;
       oldest = Long.MAX_VALUE;
     }
+    if (count == 0 && (chunk.size() >= spec.maxBufferedMutations || size >= spec.maxBufferedBytes)) {
+      // A full chunk with nothing buffered before it: written as is, without a trip through state.
+      write(chunk, window, timestamp);
+      return;
+    }
     buffer.add(chunk);
     count += chunk.size();
     bytes += size;
@@ -195,9 +200,12 @@ final class WriteMutationsFn extends DoFn<KV<Integer, List<Mutation>>, Long> {
     stats.clear();
     endOfWindow.clear();
     buffering.clear();
-    if (mutations.isEmpty()) {
-      return;
+    if (!mutations.isEmpty()) {
+      write(mutations, window, oldest);
     }
+  }
+
+  private void write(List<Mutation> mutations, BoundedWindow window, Instant oldest) {
     flushes.inc();
     Instant outputTimestamp = oldest.isAfter(window.maxTimestamp()) ? window.maxTimestamp() : oldest;
     BatchWriter.Outcome<Target> outcome = new BatchWriter.Outcome<>(new Target(window, outputTimestamp));
