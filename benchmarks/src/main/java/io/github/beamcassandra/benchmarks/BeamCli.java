@@ -1,5 +1,6 @@
 package io.github.beamcassandra.benchmarks;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,13 @@ final class BeamCli {
       "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
       "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
       "--add-opens=java.base/sun.security.action=ALL-UNNAMED");
+
+  /**
+   * The JVM flags {@code bin/beam-cassandra} adds for short runs on few cores (keep them in step with the
+   * script): the C1 compiler only, and CDS quiet about a missing or stale archive.
+   */
+  static final List<String> LAUNCHER_JIT_FLAGS = List.of(
+      "-XX:TieredStopAtLevel=1", "-Xlog:cds=off,cds+dynamic=off");
 
   private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d+");
   /** The report table's {@code duration} row: {@code   duration           29.1 s}. */
@@ -58,6 +66,11 @@ final class BeamCli {
     line.add(ChildLauncher.java());
     line.add("-Xmx" + heap);
     line.addAll(LAUNCHER_FLAGS);
+    line.addAll(LAUNCHER_JIT_FLAGS);
+    Path archive = classArchive(jar);
+    if (Files.isRegularFile(archive)) {
+      line.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+    }
     line.addAll(jvmFlags);
     line.add("-jar");
     line.add(jar.toAbsolutePath().toString());
@@ -71,6 +84,15 @@ final class BeamCli {
     line.add("--runLog=" + connection.runLog().toAbsolutePath());
     line.add("--progressSeconds=0");
     return line;
+  }
+
+  /**
+   * The class-data-sharing archive of {@code jar}'s classes, which {@code bin/beam-cassandra} writes on
+   * its first load after a build ({@code -XX:ArchiveClassesAtExit}) and uses from then on; {@link
+   * #command} uses it once it exists.
+   */
+  static Path classArchive(Path jar) {
+    return jar.resolveSibling("beam-cassandra.jsa");
   }
 
   /** The arguments of {@code load} of {@code input}, on {@code runner} (empty: the default). */
