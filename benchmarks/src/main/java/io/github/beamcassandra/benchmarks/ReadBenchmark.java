@@ -70,7 +70,7 @@ public final class ReadBenchmark {
     this.options = options;
     Path moduleCode = WriteBenchmark.moduleCode();
     this.targetDir = options.targetDir().orElseGet(() -> moduleCode.getParent()).toAbsolutePath();
-    this.launcher = new ChildLauncher(targetDir, moduleCode, options.childHeap(),
+    this.launcher = new ChildLauncher(targetDir, moduleCode, options.childHeap(), options.childJvmFlags(),
         Duration.ofMinutes(options.childTimeoutMinutes()));
     this.logDir = BenchmarkMain.logDir(targetDir, "read-");
   }
@@ -386,9 +386,11 @@ public final class ReadBenchmark {
             + " node is the benchmark's own; %d run%s per contender, interleaved; the table shows the"
             + " median%n", options.keyspace(), SHAPE.table(), SHAPE.description(), options.rows(),
         options.repeats(), options.repeats() == 1 ? "" : "s");
-    System.out.printf(Locale.ROOT, "- Every run: a %d s pause, the contender in a fresh JVM (-Xmx%s),"
+    System.out.printf(Locale.ROOT, "- Every run: a %d s pause, the contender in a fresh JVM (-Xmx%s%s),"
         + " consistency %s; it counts only when the contender saw exactly %,d rows%n",
-        options.pauseSeconds(), options.childHeap(), ReadBenchmarkOptions.CONSISTENCY, options.rows());
+        options.pauseSeconds(), options.childHeap(),
+        options.childJvmFlags().isEmpty() ? "" : " " + String.join(" ", options.childJvmFlags()),
+        ReadBenchmarkOptions.CONSISTENCY, options.rows());
     for (ReadContender contender : options.contenders()) {
       System.out.println("- " + describe(contender));
     }

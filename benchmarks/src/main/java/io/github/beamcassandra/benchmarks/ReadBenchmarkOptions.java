@@ -22,6 +22,7 @@ record ReadBenchmarkOptions(
     int maxInFlight,
     String nodeHeap,
     String childHeap,
+    List<String> childJvmFlags,
     int childTimeoutMinutes,
     int pauseSeconds,
     Optional<Path> targetDir,
@@ -49,13 +50,15 @@ record ReadBenchmarkOptions(
       "  --maxInFlight=N          requests in flight while the parent loads the table (default 128)",
       "  --nodeHeap=SIZE          heap of the local node (default 1G)",
       "  --childHeap=SIZE         -Xmx of each contender's JVM (default 2G)",
+      "  --childJvmFlags='F ...'  more flags of every contender's JVM, DSBulk's too, space-separated",
+      "                           (default " + BenchmarkOptions.DEFAULT_CHILD_JVM_FLAGS + "; '' runs the JVM's defaults)",
       "  --childTimeoutMinutes=N  a contender run still going after this is stopped and failed (default 30)",
       "  --pauseSeconds=N         pause before each run (default 2)",
       "  --targetDir=DIR          benchmarks/target of the build (default: found from this jar)",
       "  --help                   this text");
 
   private static final Set<String> NAMES = Set.of("rows", "repeats", "contactPoints", "localDatacenter",
-      "keyspace", "replicationFactor", "contenders", "maxInFlight", "nodeHeap", "childHeap",
+      "keyspace", "replicationFactor", "contenders", "maxInFlight", "nodeHeap", "childHeap", "childJvmFlags",
       "childTimeoutMinutes", "pauseSeconds", "targetDir", "help");
 
   static ReadBenchmarkOptions parse(String[] args) {
@@ -73,6 +76,7 @@ record ReadBenchmarkOptions(
         flags.getInt("maxInFlight", 128, 1, 1 << 16),
         BenchmarkOptions.heap("nodeHeap", flags.get("nodeHeap", "1G")),
         BenchmarkOptions.heap("childHeap", flags.get("childHeap", "2G")),
+        BenchmarkOptions.jvmFlags(flags.get("childJvmFlags", BenchmarkOptions.DEFAULT_CHILD_JVM_FLAGS)),
         flags.getInt("childTimeoutMinutes", 30, 1, 24 * 60),
         flags.getInt("pauseSeconds", 2, 0, 600),
         flags.has("targetDir") ? Optional.of(Path.of(flags.required("targetDir"))) : Optional.empty(),
