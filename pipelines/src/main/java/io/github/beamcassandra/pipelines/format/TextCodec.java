@@ -292,7 +292,7 @@ public final class TextCodec {
         return InetText.parse(text, type);
       case DURATION:
         try {
-          return CqlDuration.from(text).toString();
+          return BeamSchemas.toBeam(CqlDuration.from(text), type);
         } catch (IllegalArgumentException e) {
           throw new ValueFormatException(type, text,
               "not a duration (e.g. 1h30m, 2d, P1DT2H, P0001-02-03T04:05:06)");
