@@ -488,7 +488,8 @@ public final class TextCodec {
     }
   }
 
-  private static Row row(CqlType type, List<Object> values) {
+  /** A tuple's or UDT's row; {@code values} have the Beam types of its fields. */
+  static Row row(CqlType type, List<Object> values) {
     Schema schema = ROW_SCHEMAS.computeIfAbsent(type, t -> BeamSchemas.fieldType(t).getRowSchema());
     // The values already have the Beam types of the schema: Beam's per-value check is skipped.
     return Row.withSchema(schema).attachValues(values);
