@@ -22,6 +22,7 @@ import io.github.beamcassandra.transforms.write.WriteMutations;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.Schema;
 
-/** {@code load}: CSV or JSON files into a table, with rejects, an error limit and a report. */
+/** {@code load}: CSV, JSON or Parquet files into a table, with rejects, an error limit and a report. */
 public final class LoadCommand {
   static final String USAGE = "beam-cassandra load --keyspace=ks --table=t --input=file|dir|glob"
       + " [--option=value ...]";
@@ -49,6 +50,14 @@ public final class LoadCommand {
     List<InputFiles.InputFile> files = InputFiles.match(options.getInput());
     String format = format(options, files);
     CsvFormat csv = FileSettings.csv(options);
+    // Parquet files: each footer is read now, so a file that is not Parquet stops the run before it starts.
+    List<FileChunk> parquetParts = null;
+    if (format.equals("parquet")) {
+      parquetParts = new ArrayList<>();
+      for (InputFiles.InputFile file : files) {
+        parquetParts.addAll(FileChunk.of(file, format, csv, options.getPartBytes()));
+      }
+    }
     RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
     TableSpec table = Connections.tableSpec(connection, options);
@@ -63,13 +72,16 @@ public final class LoadCommand {
     if (options.getWritetimeColumn() != null) {
       extras.put(options.getWritetimeColumn(), FieldType.INT64);
     }
-    List<String> columns = inputColumns(options, format, csv, files.get(0).name, table, extras);
+    List<String> columns = parquetParts != null ? parquetColumns(FileSettings.columns(options), parquetParts)
+        : inputColumns(options, format, csv, files.get(0).name, table, extras);
     Schema schema;
     try {
       schema = RecordMapper.of(table, extras, columns).schema();
     } catch (IllegalArgumentException e) {
-      throw new UsageException((options.getColumns() != null ? "--columns: " : files.get(0).name + ", line "
-          + (options.getSkipLines() + 1) + " (header): ") + e.getMessage());
+      String where = options.getColumns() != null ? "--columns: "
+          : parquetParts != null ? files.get(0).name + " (its fields): "
+          : files.get(0).name + ", line " + (options.getSkipLines() + 1) + " (header): ";
+      throw new UsageException(where + e.getMessage());
     }
 
     Run run = Run.start("load", options.getRunDir(), options.getRunLog(), PipelineArgs.masked(args));
@@ -82,9 +94,12 @@ public final class LoadCommand {
     run.startProgress(options.getProgressSeconds(), err, () -> progress(run, counters, totalBytes));
     Execution execution;
     try {
-      List<FileChunk> parts = new ArrayList<>();
-      for (InputFiles.InputFile file : files) {
-        parts.addAll(FileChunk.of(file, format, csv, options.getPartBytes()));
+      List<FileChunk> parts = parquetParts;
+      if (parts == null) {
+        parts = new ArrayList<>();
+        for (InputFiles.InputFile file : files) {
+          parts.addAll(FileChunk.of(file, format, csv, options.getPartBytes()));
+        }
       }
       execution = Execution.of(LoadPipeline.create(options, connection, spec, schema, parts));
     } catch (IllegalArgumentException e) {
@@ -164,10 +179,31 @@ public final class LoadCommand {
         format = own;
       }
     }
-    if (format.equals("parquet")) {
-      throw new UsageException("--format=parquet is not supported by load yet; use csv or json.");
-    }
     return format;
+  }
+
+  /**
+   * Parquet: the fields {@code --columns} names (which every file must have; other fields are not
+   * loaded), or the first file's fields, which every other file must have too.
+   */
+  private static List<String> parquetColumns(List<String> given, List<FileChunk> parts) {
+    List<String> first = parts.get(0).columns();
+    for (FileChunk part : parts) {
+      List<String> fields = part.columns();
+      if (given != null) {
+        for (String name : given) {
+          if (!fields.contains(name)) {
+            throw new UsageException("--columns: " + part.file() + " has no field '" + name
+                + "'; its fields: " + String.join(", ", fields));
+          }
+        }
+      } else if (!new HashSet<>(fields).equals(new HashSet<>(first))) {
+        throw new UsageException(part.file() + " has the fields " + String.join(", ", fields) + ", but "
+            + parts.get(0).file() + " has " + String.join(", ", first) + "; load files with other fields in"
+            + " separate runs, or name the fields to load with --columns.");
+      }
+    }
+    return given != null ? given : first;
   }
 
   /** The rows' columns: the first file's header, {@code --columns}, or (JSON) the table's and extras. */

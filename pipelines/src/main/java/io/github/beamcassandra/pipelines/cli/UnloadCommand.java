@@ -2,6 +2,7 @@ package io.github.beamcassandra.pipelines.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.beamcassandra.pipelines.UsageException;
+import io.github.beamcassandra.pipelines.format.ParquetCodec;
 import io.github.beamcassandra.pipelines.options.UnloadOptions;
 import io.github.beamcassandra.pipelines.run.Run;
 import io.github.beamcassandra.pipelines.run.RunCounters;
@@ -44,13 +45,7 @@ public final class UnloadCommand {
     }
     String format = FileSettings.format(options);
     format = format == null ? "csv" : format;
-    if (format.equals("parquet")) {
-      throw new UsageException("--format=parquet is not supported by unload yet; use csv or json.");
-    }
-    String compression = options.getCompression().trim().toLowerCase(Locale.ROOT);
-    if (!compression.equals("none") && !compression.equals("gzip")) {
-      throw new UsageException("--compression must be none or gzip; got: '" + options.getCompression() + "'");
-    }
+    String compression = compression(options, format);
     if (options.getSplits() < 0) {
       throw new UsageException("--splits must be 0 (derived) or more, got: " + options.getSplits());
     }
@@ -89,8 +84,16 @@ public final class UnloadCommand {
     if (options.getConsistency() != null) {
       read = read.withConsistency(options.getConsistency());
     }
-    UnloadPipeline.Target target = new UnloadPipeline.Target(output, table.table(), format,
-        compression.equals("gzip"), FileSettings.csv(options), fileColumns);
+    if (format.equals("parquet")) {
+      try {
+        ParquetCodec.schema(table.table(), fileColumns);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--format=parquet: " + e.getMessage() + "; unload "
+            + table.qualifiedName() + " with --format=csv or json, or leave the column out with --columns.");
+      }
+    }
+    UnloadPipeline.Target target = new UnloadPipeline.Target(output, table.table(), format, compression,
+        FileSettings.csv(options), fileColumns);
 
     Map<String, Long> done;
     List<TokenRange> ranges;
@@ -143,6 +146,21 @@ public final class UnloadCommand {
       runLogTable.append(connection, report, err);
     }
     return execution.status == Run.Status.SUCCEEDED ? 0 : 1;
+  }
+
+  /** {@code --compression}: none (default) or gzip; for Parquet snappy (default), gzip or none. */
+  private static String compression(UnloadOptions options, String format) {
+    boolean parquet = format.equals("parquet");
+    if (options.getCompression() == null) {
+      return parquet ? "snappy" : "none";
+    }
+    String compression = options.getCompression().trim().toLowerCase(Locale.ROOT);
+    List<String> allowed = parquet ? List.of("snappy", "gzip", "none") : List.of("none", "gzip");
+    if (!allowed.contains(compression)) {
+      throw new UsageException("--compression must be " + (parquet ? "snappy, gzip or none" : "none or gzip")
+          + " for --format=" + format + "; got: '" + options.getCompression() + "'");
+    }
+    return compression;
   }
 
   /** Deletes the temporary files of ranges an earlier run did not finish. */

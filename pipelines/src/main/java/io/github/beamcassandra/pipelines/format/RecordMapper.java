@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
@@ -28,11 +29,11 @@ import org.apache.beam.sdk.values.Row;
  * extra, or a name given twice, fails with an {@link IllegalArgumentException} listing them and the
  * table's columns. Table columns missing from the input are simply not in the rows.
  *
- * <p>Values are read with {@link TextCodec} (CSV) or {@link TextCodec#fromJson} (JSON), so DSBulk's
- * rules hold: an empty string is the empty string for text and ascii, zero bytes for blob, null for
- * every other type; a null field is null. A JSON key that is not an input column rejects the document;
- * a missing key is null. A null primary-key value is not checked here: the row carries it and the
- * write transform reports it.
+ * <p>Values are read with {@link TextCodec} (CSV), {@link TextCodec#fromJson} (JSON) or {@link
+ * ParquetCodec#fromAvro} (Parquet), so DSBulk's rules hold for text: an empty string is the empty
+ * string for text and ascii, zero bytes for blob, null for every other type; a null field is null. A
+ * JSON key that is not an input column rejects the document; a missing key is null. A null
+ * primary-key value is not checked here: the row carries it and the write transform reports it.
  *
  * <p>Each record gives a {@link MappingResult}: the row, or a {@link Rejection} naming the column and
  * the reason, with the record's source, line and text.
@@ -160,6 +161,27 @@ public final class RecordMapper implements Serializable {
         values[i] = TextCodec.fromJson(node, types.get(i));
       } catch (ValueFormatException e) {
         return reject(record.source(), record.line(), columns.get(i), e.getMessage(), record.text());
+      }
+    }
+    return MappingResult.of(row(values));
+  }
+
+  /**
+   * The row of a Parquet record (fields matched to input columns by name; a column the record lacks
+   * is null), or why not; {@code number} is the record's 1-based position in the file.
+   */
+  public MappingResult map(GenericRecord record, String source, long number) {
+    org.apache.avro.Schema avro = record.getSchema();
+    Object[] values = new Object[columns.size()];
+    for (int i = 0; i < values.length; i++) {
+      org.apache.avro.Schema.Field field = avro.getField(columns.get(i));
+      if (field == null) {
+        continue;
+      }
+      try {
+        values[i] = ParquetCodec.fromAvro(record.get(field.pos()), field.schema(), types.get(i));
+      } catch (ValueFormatException e) {
+        return reject(source, number, columns.get(i), e.getMessage(), record.toString());
       }
     }
     return MappingResult.of(row(values));

@@ -292,7 +292,7 @@ public final class TextCodec {
         return InetText.parse(text, type);
       case DURATION:
         try {
-          return CqlDuration.from(text).toString();
+          return BeamSchemas.toBeam(CqlDuration.from(text), type);
         } catch (IllegalArgumentException e) {
           throw new ValueFormatException(type, text,
               "not a duration (e.g. 1h30m, 2d, P1DT2H, P0001-02-03T04:05:06)");
@@ -488,7 +488,8 @@ public final class TextCodec {
     }
   }
 
-  private static Row row(CqlType type, List<Object> values) {
+  /** A tuple's or UDT's row; {@code values} have the Beam types of its fields. */
+  static Row row(CqlType type, List<Object> values) {
     Schema schema = ROW_SCHEMAS.computeIfAbsent(type, t -> BeamSchemas.fieldType(t).getRowSchema());
     // The values already have the Beam types of the schema: Beam's per-value check is skipped.
     return Row.withSchema(schema).attachValues(values);

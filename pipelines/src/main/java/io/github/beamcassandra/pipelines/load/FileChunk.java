@@ -14,8 +14,10 @@ import java.util.Locale;
 /**
  * A part of an input file that one step parses: the whole file, or for a large uncompressed CSV file
  * a run of whole records from {@code offset} (a record boundary found by reading the file once before
- * the pipeline runs) up to {@code end}. Runners such as the DirectRunner keep a step's output for one
- * input element in memory until the element is done, so parts bound the memory a file takes.
+ * the pipeline runs) up to {@code end}, or for a large Parquet file the row groups that start from
+ * {@code offset} up to {@code end} (found from its footer). Runners such as the DirectRunner keep a
+ * step's output for one input element in memory until the element is done, so parts bound the memory
+ * a file takes.
  */
 public final class FileChunk implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,9 +26,9 @@ public final class FileChunk implements Serializable {
   final long offset;
   /** Where the next part starts; Long.MAX_VALUE for the last. */
   final long end;
-  /** The physical line at {@code offset}. */
+  /** The physical line at {@code offset} (Parquet: the number of the part's first record). */
   final long line;
-  /** The file's columns (its header, or the format's), for parts that start past the header. */
+  /** The file's columns (its header, or its Parquet fields), for parts that start past the header. */
   final List<String> columns;
 
   FileChunk(String file, long offset, long end, long line, List<String> columns) {
@@ -41,13 +43,29 @@ public final class FileChunk implements Serializable {
     return new FileChunk(file, -1, Long.MAX_VALUE, 1, null);
   }
 
+  public String file() {
+    return file;
+  }
+
+  /** The file's column names when known here (CSV parts, Parquet), else null. */
+  public List<String> columns() {
+    return columns;
+  }
+
   /**
    * The parts of {@code file}: several for an uncompressed CSV file larger than {@code partBytes}
    * (found by reading it through once before the run: with ASCII delimiter, quote, escape and comment
-   * characters a byte scan of the record structure, about 50 MB/s, else a full parse), else the whole
+   * characters a byte scan of the record structure, about 50 MB/s, else a full parse) or a Parquet
+   * file with row groups of more than {@code partBytes} in all (found from its footer), else the whole
    * file.
+   *
+   * @throws io.github.beamcassandra.pipelines.UsageException for a file with a {@code .parquet} name
+   *     or format that is not one
    */
   public static List<FileChunk> of(InputFiles.InputFile file, String format, CsvFormat csv, long partBytes) {
+    if ("parquet".equals(format)) {
+      return ParquetFiles.parts(file, partBytes);
+    }
     boolean compressed = file.name.toLowerCase(Locale.ROOT).endsWith(".gz");
     if (!"csv".equals(format) || compressed || file.size <= partBytes) {
       return List.of(whole(file.name));

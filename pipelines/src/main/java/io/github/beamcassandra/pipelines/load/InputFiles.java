@@ -103,7 +103,8 @@ public final class InputFiles {
     return new java.io.BufferedInputStream(in, 64 * 1024);
   }
 
-  private static final class CountingInputStream extends java.io.FilterInputStream {
+  /** Tells {@code consumed} how many bytes were read. */
+  static final class CountingInputStream extends java.io.FilterInputStream {
     private final LongConsumer consumed;
 
     CountingInputStream(InputStream in, LongConsumer consumed) {

@@ -22,8 +22,9 @@ import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * {@code load}: 1. the input files (large CSV files in parts of whole records), spread over workers; 2. each file parsed into rows (rejects to the
- * run's rejects directory); 3. {@code Cassandra.write()}; 4. what the write could not take recorded as
+ * {@code load}: 1. the input files (large CSV files in parts of whole records, large Parquet files in
+ * parts of whole row groups), spread over workers; 2. each file parsed into rows (rejects to the run's
+ * rejects directory); 3. {@code Cassandra.write()}; 4. what the write could not take recorded as
  * rejects (invalid rows) or failures (refused by the server).
  *
  * <p>Metrics: {@code records_read}, {@code records_rejected} here, and the write's own.

@@ -13,7 +13,7 @@ public final class LoadSpec implements Serializable {
   private static final long serialVersionUID = 1L;
 
   final TableSpec table;
-  /** csv or json for every file; null: from each file's name. */
+  /** csv, json or parquet for every file; null: from each file's name. */
   final String format;
   final CsvFormat csv;
   /** The rows' columns, in order: the first file's header, {@code --columns}, or the table's. */

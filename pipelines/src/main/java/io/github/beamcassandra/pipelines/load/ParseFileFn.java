@@ -18,17 +18,21 @@ import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.Row;
+import org.apache.parquet.hadoop.ParquetReader;
 
 /**
- * Reads one input file record by record (bounded memory) into rows of the load's schema. A record that
- * cannot be read or converted goes to the rejects file with its file, line, column and reason, and
- * the file goes on; a file that cannot be read as a whole (bad header, other columns than the first
- * file) stops the run naming it. Stops the run when the errors pass {@code --maxErrors}.
+ * Reads one input file (or part of one) record by record (bounded memory) into rows of the load's
+ * schema. A record that cannot be read or converted goes to the rejects file with its file, line (for
+ * Parquet: the record's number in the file), column and reason, and the file goes on; a file that
+ * cannot be read as a whole (bad header, other columns than the first file) stops the run naming it.
+ * Stops the run when the errors pass {@code --maxErrors}.
  */
 final class ParseFileFn extends DoFn<FileChunk, Row> {
   private static final long serialVersionUID = 1L;
@@ -54,6 +58,17 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
     RunCounters counters = RunCounters.of(spec.runId);
     String file = chunk.file;
     String format = spec.format != null ? spec.format : InputFiles.formatOf(file);
+    if ("parquet".equals(format)) {
+      RecordMapper mapper = RecordMapper.of(spec.table, spec.extras, spec.columns);
+      try (ParquetReader<GenericRecord> reader = ParquetFiles.reader(chunk, counters.inputBytes::addAndGet)) {
+        long number = chunk.line;
+        for (GenericRecord record = reader.read(); record != null; record = reader.read(), number++) {
+          handle(mapper.map(record, file, number), file, number, record::toString, counters, out, false);
+        }
+      }
+      rejects.flush();
+      return;
+    }
     // Progress in bytes: for plain CSV from record positions, since a part's reader reads ahead past
     // its end; for the rest (whole files only) from the bytes read.
     boolean byPosition = !"json".equals(format) && !file.toLowerCase(Locale.ROOT).endsWith(".gz");
@@ -66,7 +81,7 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
         try (JsonRecordReader reader = JsonRecordReader.open(in, file)) {
           while (reader.hasNext()) {
             JsonRecord record = reader.next();
-            handle(mapper.map(record), record.source(), record.line(), record.text(), counters, out, false);
+            handle(mapper.map(record), record.source(), record.line(), record::text, counters, out, false);
           }
         }
       } else {
@@ -84,7 +99,7 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
           int records = 0;
           while (reader.position() < chunk.end && reader.hasNext()) {
             CsvRecord record = reader.next();
-            handle(mapper.map(record), record.source(), record.line(), record.text(), counters, out, reorder);
+            handle(mapper.map(record), record.source(), record.line(), record::text, counters, out, reorder);
             if (byPosition && ++records % 1000 == 0) {
               counters.inputBytes.addAndGet(reader.position() - counted);
               counted = reader.position();
@@ -104,24 +119,26 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
    * own validation, so the reject names the file and line. (An input without a key column never gets
    * here: the write refuses it when the pipeline is built.)
    */
-  private Rejection keyProblem(Row row, String source, long line, String text) {
+  private Rejection keyProblem(Row row, String source, long line, Supplier<String> text) {
     for (TableSpec.Column key : spec.table.primaryKey()) {
       Object value = row.getValue(key.name());
       if (value == null) {
-        return new Rejection(source, line, key.name(), "primary key column " + key.name() + " is null", text);
+        return new Rejection(source, line, key.name(), "primary key column " + key.name() + " is null",
+            text.get());
       }
       boolean empty = value instanceof String && ((String) value).isEmpty()
           || value instanceof byte[] && ((byte[]) value).length == 0;
       if (empty && key.role() == TableSpec.Role.PARTITION_KEY && key.type().kind() != CqlType.Kind.BLOB) {
         return new Rejection(source, line, key.name(), "partition key column " + key.name()
-            + " is empty", text);
+            + " is empty", text.get());
       }
     }
     return null;
   }
 
-  private void handle(MappingResult result, String source, long line, String text, RunCounters counters,
-      OutputReceiver<Row> out, boolean reorder) {
+  /** {@code text}: the record as text, only made for a reject (for Parquet it is made from the values). */
+  private void handle(MappingResult result, String source, long line, Supplier<String> text,
+      RunCounters counters, OutputReceiver<Row> out, boolean reorder) {
     counters.read.incrementAndGet();
     recordsRead.inc();
     Rejection r = result.isRejected() ? result.rejection() : keyProblem(result.row(), source, line, text);

@@ -4,7 +4,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
-/** The layout of CSV and JSON files, shared by {@code load} and {@code unload}. */
+/** The layout of CSV, JSON and Parquet files, shared by {@code load} and {@code unload}. */
 public interface FileOptions extends PipelineOptions {
   @Description("File format: csv, json or parquet. Default: from the file extension (load), csv (unload).")
   String getFormat();
@@ -17,8 +17,9 @@ public interface FileOptions extends PipelineOptions {
 
   void setHeader(boolean value);
 
-  @Description("Columns, comma-separated: the CSV fields in order when --header=false (load), or the"
-      + " columns to export (unload). Default: the header (load), every column (unload).")
+  @Description("Columns, comma-separated: the CSV fields in order when --header=false (load), the Parquet"
+      + " fields to load (others are left out), or the columns to export (unload). Default: the header or"
+      + " the Parquet fields (load), every column (unload).")
   String getColumns();
 
   void setColumns(String value);

@@ -6,7 +6,7 @@ import org.apache.beam.sdk.options.Description;
 /** {@code load}: files into a table. */
 public interface LoadOptions extends ConnectionOptions, RunOptions, FileOptions {
   @Description("File, directory or glob to load (local paths, or any file system Beam knows); .gz files"
-      + " are decompressed.")
+      + " are decompressed (CSV and JSON; Parquet files compress themselves).")
   String getInput();
 
   void setInput(String value);
@@ -74,9 +74,9 @@ public interface LoadOptions extends ConnectionOptions, RunOptions, FileOptions 
 
   void setMaxBufferedMutations(int value);
 
-  @Description("Uncompressed CSV files larger than this are parsed in parts of about this many bytes,"
-      + " cut at record boundaries: parts are parsed in parallel, writing starts after the first one,"
-      + " and a worker holds one part's records at a time.")
+  @Description("Uncompressed CSV files and Parquet files larger than this are parsed in parts of about this"
+      + " many bytes, cut at record boundaries (Parquet: whole row groups): parts are parsed in parallel,"
+      + " writing starts after the first one, and a worker holds one part's records at a time.")
   @Default.Long(1024L * 1024)
   long getPartBytes();
 

@@ -22,8 +22,9 @@ public interface UnloadOptions extends ConnectionOptions, RunOptions, FileOption
 
   void setIncludeTtl(boolean value);
 
-  @Description("Compression of the files: none or gzip.")
-  @Default.String("none")
+  @Description("Compression of the files. CSV and JSON: none (the default) or gzip, which compresses each"
+      + " file as a whole and adds .gz to its name. Parquet: snappy (the default), gzip or none, applied by"
+      + " Parquet to each page inside the .parquet file.")
   String getCompression();
 
   void setCompression(String value);

@@ -45,7 +45,7 @@ public final class FlexTemplates {
   public static Map<String, ObjectNode> all() {
     Map<String, ObjectNode> all = new LinkedHashMap<>();
     all.put("load", metadata("load", "beam-cassandra load",
-        "Loads CSV or JSON files into a Cassandra table, with rejects and a report.", LoadOptions.class));
+        "Loads CSV, JSON or Parquet files into a Cassandra table, with rejects and a report.", LoadOptions.class));
     all.put("unload", metadata("unload", "beam-cassandra unload",
         "Exports a Cassandra table into one file per token range, resumable.", UnloadOptions.class));
     all.put("count", metadata("count", "beam-cassandra count",

@@ -29,16 +29,17 @@ public final class UnloadPipeline {
     final String directory;
     final String table;
     final String format;
-    final boolean gzip;
+    /** none or gzip; for Parquet also snappy. */
+    final String compression;
     final CsvFormat csv;
     final LinkedHashMap<String, CqlType> columns;
 
-    public Target(String directory, String table, String format, boolean gzip, CsvFormat csv,
+    public Target(String directory, String table, String format, String compression, CsvFormat csv,
         LinkedHashMap<String, CqlType> columns) {
       this.directory = directory;
       this.table = table;
       this.format = format;
-      this.gzip = gzip;
+      this.compression = compression;
       this.csv = csv;
       this.columns = columns;
     }
@@ -49,7 +50,7 @@ public final class UnloadPipeline {
     }
 
     FileRangeSink sink(Map<String, Integer> positions) {
-      return new FileRangeSink(directory, table, format, gzip, csv, columns, positions);
+      return new FileRangeSink(directory, table, format, compression, csv, columns, positions);
     }
   }
 

@@ -74,6 +74,7 @@ class TextCodecTest {
         Arguments.of(DOUBLE, "-Infinity"),
         Arguments.of(DOUBLE, "-0.0"),
         Arguments.of(DURATION, "1y2mo3d4h5m6s7ms"),
+        Arguments.of(DURATION, "0s"),
         Arguments.of(FLOAT, "3.14"),
         Arguments.of(FLOAT, "Infinity"),
         Arguments.of(INET, "192.168.0.1"),
@@ -279,6 +280,7 @@ class TextCodecTest {
     assertEquals("1d2h", TextCodec.parse("P1DT2H", DURATION));
     assertEquals("1y2mo3d4h5m6s", TextCodec.parse("P0001-02-03T04:05:06", DURATION));
     assertEquals("-14d", TextCodec.parse("-P2W", DURATION));
+    assertEquals("0s", TextCodec.parse("PT0S", DURATION), "a zero duration is 0s, never the empty (null) text");
     assertError("cannot read 'soon' as duration: not a duration (e.g. 1h30m, 2d, P1DT2H, "
         + "P0001-02-03T04:05:06)", "soon", DURATION);
   }

@@ -1,6 +1,5 @@
 package io.github.beamcassandra.transforms.schema;
 
-import com.datastax.oss.driver.api.core.data.CqlDuration;
 import com.datastax.oss.driver.api.core.data.CqlVector;
 import com.datastax.oss.driver.api.core.data.TupleValue;
 import com.datastax.oss.driver.api.core.data.UdtValue;
@@ -71,7 +70,11 @@ public final class BeamSchemas {
       return null;
     }
     switch (type.kind()) {
-      case DURATION: return ((CqlDuration) value).toString();
+      case DURATION: {
+        // The driver writes a zero duration as the empty string, which no parser (nor CSV) reads back.
+        String text = value.toString();
+        return text.isEmpty() ? "0s" : text;
+      }
       case INET: return ((InetAddress) value).getHostAddress();
       case BLOB: {
         ByteBuffer buffer = ((ByteBuffer) value).duplicate();
