@@ -3,10 +3,13 @@ package io.github.beamcassandra.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BeamCliTest {
   private static final BeamCli.Connection CONNECTION = new BeamCli.Connection(List.of("127.0.0.1:46635"),
@@ -20,12 +23,34 @@ class BeamCliTest {
 
     assertTrue(command.get(0).endsWith("/bin/java"), command.get(0));
     assertEquals("-Xmx2G", command.get(1));
-    assertEquals(BeamCli.LAUNCHER_FLAGS, command.subList(2, 2 + BeamCli.LAUNCHER_FLAGS.size()));
+    int launcher = BeamCli.LAUNCHER_FLAGS.size();
+    int jit = BeamCli.LAUNCHER_JIT_FLAGS.size();
+    assertEquals(BeamCli.LAUNCHER_FLAGS, command.subList(2, 2 + launcher));
+    assertEquals(BeamCli.LAUNCHER_JIT_FLAGS, command.subList(2 + launcher, 2 + launcher + jit));
+    // No class-data archive next to the jar: none is named.
     assertEquals(List.of("-Xlog:gc:file=/t/gc.log", "-jar", "/t/beam-cassandra.jar", "load",
         "--contactPoints=127.0.0.1:46635", "--localDatacenter=datacenter1", "--keyspace=bench",
         "--table=people", "--input=/t/people.csv", "--runner=FlinkRunner", "--runDir=/t/logs/runs",
         "--runLog=/t/logs/runs.jsonl", "--progressSeconds=0"),
-        command.subList(2 + BeamCli.LAUNCHER_FLAGS.size(), command.size()));
+        command.subList(2 + launcher + jit, command.size()));
+  }
+
+  @Test
+  void theClassDataArchiveNextToTheJarIsUsedOnceItExists(@TempDir Path dir) throws IOException {
+    Path jar = dir.resolve("beam-cassandra.jar");
+    Path archive = BeamCli.classArchive(jar);
+    assertEquals(dir.resolve("beam-cassandra.jsa"), archive);
+    Files.write(archive, new byte[] {1});
+
+    List<String> command = BeamCli.command(jar, "2G", List.of(), "count", CONNECTION, "people", List.of());
+
+    assertTrue(command.contains("-XX:SharedArchiveFile=" + archive.toAbsolutePath()), command.toString());
+    assertTrue(command.indexOf("-XX:SharedArchiveFile=" + archive.toAbsolutePath()) < command.indexOf("-jar"));
+  }
+
+  @Test
+  void theJitFlagsAreThoseOfBinBeamCassandra() {
+    assertTrue(BeamCli.LAUNCHER_JIT_FLAGS.contains("-XX:TieredStopAtLevel=1"));
   }
 
   @Test

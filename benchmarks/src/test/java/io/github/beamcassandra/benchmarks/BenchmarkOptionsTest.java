@@ -25,7 +25,16 @@ class BenchmarkOptionsTest {
     assertEquals(128, options.maxInFlight());
     assertEquals("LOCAL_QUORUM", options.consistency());
     assertEquals(100_000, options.warmupRows());
+    assertEquals(List.of("-XX:TieredStopAtLevel=1"), options.childJvmFlags());
     assertFalse(options.help());
+  }
+
+  @Test
+  void childJvmFlagsAreSpaceSeparatedFlagsOrNone() {
+    assertEquals(List.of("-XX:+UseSerialGC", "-Xss2m"),
+        BenchmarkOptions.parse(new String[] {"--childJvmFlags= -XX:+UseSerialGC  -Xss2m "}).childJvmFlags());
+    assertEquals(List.of(), BenchmarkOptions.parse(new String[] {"--childJvmFlags="}).childJvmFlags());
+    assertMessage("--childJvmFlags must hold JVM flags", "--childJvmFlags=Xss2m");
   }
 
   @Test
