@@ -12,21 +12,4 @@
 # first (`mvn -B install -DskipTests` at the root) when they changed. The command line itself is
 # pipelines/target/beam-cassandra.jar (or --jar): build it with
 # `mvn -B -DskipTests -pl pipelines -am package` when it is missing or out of date.
-set -euo pipefail
-
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/.." && pwd)"
-target="$here/target"
-
-build() {
-  (cd "$root" && mvn -B -q -Dstyle.color=never "$@" -pl benchmarks package -DskipTests)
-}
-
-echo "Building the benchmarks module ..." >&2
-if ! build -o; then
-  echo "The offline build failed; trying again with the remote repository ..." >&2
-  build
-fi
-
-classpath="$target/beam-cassandra-benchmarks.jar:$(cat "$target/classpath/beam-cassandra.classpath")"
-exec java -cp "$classpath" io.github.beamcassandra.benchmarks.LoadBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/run-benchmark.sh" LoadBenchmark "$@"

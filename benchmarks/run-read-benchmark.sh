@@ -8,21 +8,4 @@
 #
 # Only this module is built, from the other modules' jars in the local Maven repository: install them
 # first (`mvn -B install -DskipTests` at the root) when they changed.
-set -euo pipefail
-
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/.." && pwd)"
-target="$here/target"
-
-build() {
-  (cd "$root" && mvn -B -q -Dstyle.color=never "$@" -pl benchmarks package -DskipTests)
-}
-
-echo "Building the benchmarks module ..." >&2
-if ! build -o; then
-  echo "The offline build failed; trying again with the remote repository ..." >&2
-  build
-fi
-
-classpath="$target/beam-cassandra-benchmarks.jar:$(cat "$target/classpath/beam-cassandra.classpath")"
-exec java -cp "$classpath" io.github.beamcassandra.benchmarks.ReadBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/run-benchmark.sh" ReadBenchmark "$@"

@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * A part of an input file that one step parses: the whole file, or for a large uncompressed CSV file
@@ -86,73 +87,41 @@ public final class FileChunk implements Serializable {
     try (InputStream in = source.open(); CsvReader reader = CsvReader.open(in, name, csv)) {
       List<String> columns = reader.columnNames();
       if (!CsvRecordScanner.supports(csv)) {
-        return cut(new Records() {
-          @Override
-          public boolean next() {
-            boolean more = reader.hasNext();
-            if (more) {
-              reader.next();
-            }
-            return more;
+        return cut(() -> {
+          boolean more = reader.hasNext();
+          if (more) {
+            reader.next();
           }
-
-          @Override
-          public long position() {
-            return reader.position();
-          }
-
-          @Override
-          public long line() {
-            return reader.line();
-          }
-        }, name, columns, partBytes);
+          return more;
+        }, reader::position, reader::line, name, columns, partBytes);
       }
       // The reader has read the header (and the lines and records to skip); the scan starts after it.
       long firstRecord = reader.position();
       try (InputStream rest = source.open()) {
         rest.skipNBytes(firstRecord);
         CsvRecordScanner scanner = new CsvRecordScanner(rest, csv, firstRecord, reader.line());
-        return cut(new Records() {
-          @Override
-          public boolean next() throws IOException {
-            return scanner.nextRecord();
-          }
-
-          @Override
-          public long position() {
-            return scanner.position();
-          }
-
-          @Override
-          public long line() {
-            return scanner.line();
-          }
-        }, name, columns, partBytes);
+        return cut(scanner::nextRecord, scanner::position, scanner::line, name, columns, partBytes);
       }
     }
   }
 
-  /** Where records end, one after another. */
-  private interface Records {
+  /** Moves past the next record; false at the end. */
+  private interface NextRecord {
     boolean next() throws IOException;
-
-    long position();
-
-    long line();
   }
 
   /** Parts of at least {@code partBytes}, cut after whole records. */
-  private static List<FileChunk> cut(Records records, String name, List<String> columns, long partBytes)
-      throws IOException {
+  private static List<FileChunk> cut(NextRecord next, LongSupplier position, LongSupplier line, String name,
+      List<String> columns, long partBytes) throws IOException {
     List<FileChunk> parts = new ArrayList<>();
     long start = -1;
     long startLine = 1;
-    while (records.next()) {
-      long position = records.position();
-      if (position - Math.max(0, start) >= partBytes) {
-        parts.add(new FileChunk(name, start, position, startLine, columns));
-        start = position;
-        startLine = records.line();
+    while (next.next()) {
+      long at = position.getAsLong();
+      if (at - Math.max(0, start) >= partBytes) {
+        parts.add(new FileChunk(name, start, at, startLine, columns));
+        start = at;
+        startLine = line.getAsLong();
       }
     }
     parts.add(new FileChunk(name, start, Long.MAX_VALUE, startLine, columns));

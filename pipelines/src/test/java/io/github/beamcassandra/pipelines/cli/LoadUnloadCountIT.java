@@ -47,6 +47,21 @@ class LoadUnloadCountIT {
   }
 
   /** {@code n} good CSV rows with a header; ids are UUIDs made from the row number. */
+  /**
+   * Makes a finished 12-range unload in {@code out} look as if it had stopped after 7 ranges: of the
+   * other 5, one file gone, one half written under its temporary name, the rest complete but not yet in
+   * the checkpoint. Returns the checkpoint file.
+   */
+  static Path stopAfterSevenOfTwelveRanges(Path out) throws IOException {
+    Path checkpoint = out.resolve("_checkpoint.txt");
+    List<String> lines = Files.readAllLines(checkpoint);
+    assertEquals(13, lines.size(), lines.toString());
+    Files.write(checkpoint, lines.subList(0, 8));
+    Files.delete(out.resolve(lines.get(12).split(" ")[2]));
+    Files.writeString(out.resolve("." + lines.get(11).split(" ")[2] + ".1234.inprogress"), "partial");
+    return checkpoint;
+  }
+
   static List<String> peopleCsv(int n) {
     List<String> lines = new ArrayList<>();
     lines.add("id,name,age,joined,tags");
@@ -156,15 +171,7 @@ class LoadUnloadCountIT {
         "--compression=gzip");
     assertEquals(0, first.exitCode, first.toString());
 
-    // As if the first run had stopped after 7 ranges: of the other 5, one file gone, one half written
-    // under its temporary name, the rest complete but not yet in the checkpoint.
-    Path checkpoint = out.resolve("_checkpoint.txt");
-    List<String> lines = Files.readAllLines(checkpoint);
-    assertEquals(13, lines.size(), lines.toString());
-    Files.write(checkpoint, lines.subList(0, 8));
-    String lost = lines.get(12).split(" ")[2];
-    Files.delete(out.resolve(lost));
-    Files.writeString(out.resolve("." + lines.get(11).split(" ")[2] + ".1234.inprogress"), "partial");
+    Path checkpoint = stopAfterSevenOfTwelveRanges(out);
 
     Cli again = Cli.run(cassandra, runs, "unload", "--table=limit_test", "--output=" + out);
     assertEquals(2, again.exitCode, "unloading into a used directory without --resume: " + again);

@@ -149,14 +149,7 @@ class ParquetIT {
         "--format=parquet");
     assertEquals(0, first.exitCode, first.toString());
 
-    // As if the first run had stopped after 7 ranges: of the other 5, one file gone, one half written
-    // under its temporary name, the rest complete but not yet in the checkpoint.
-    Path checkpoint = out.resolve("_checkpoint.txt");
-    List<String> lines = Files.readAllLines(checkpoint);
-    assertEquals(13, lines.size(), lines.toString());
-    Files.write(checkpoint, lines.subList(0, 8));
-    Files.delete(out.resolve(lines.get(12).split(" ")[2]));
-    Files.writeString(out.resolve("." + lines.get(11).split(" ")[2] + ".1234.inprogress"), "partial");
+    Path checkpoint = LoadUnloadCountIT.stopAfterSevenOfTwelveRanges(out);
 
     Cli resumed = Cli.run(cassandra, runs, "unload", "--table=people", "--output=" + out, "--format=parquet",
         "--resume=true");
