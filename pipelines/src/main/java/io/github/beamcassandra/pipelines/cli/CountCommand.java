@@ -39,10 +39,12 @@ public final class CountCommand {
         run.elapsed().toMillis() / 1000.0));
     Execution execution = Execution.of(CountPipeline.create(options, connection, run.id()));
 
+    boolean ranHere = execution.ranHere(counters.ranges.get(), CountPipeline.class, "ranges_counted");
+    long rows = execution.figure(ranHere, counters.rows.get(), CountPipeline.class, "rows_counted");
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("rows", counters.rows.get());
-    figures.put("ranges", counters.ranges.get());
-    figures.put("rows/s", Math.round(counters.rows.get() / Math.max(0.001, run.elapsed().toMillis() / 1000.0)));
+    figures.put("rows", rows);
+    figures.put("ranges", execution.figure(ranHere, counters.ranges.get(), CountPipeline.class, "ranges_counted"));
+    figures.put("rows/s", Math.round(rows / Math.max(0.001, run.elapsed().toMillis() / 1000.0)));
     ObjectNode report = run.finish(execution.status, execution.error, figures,
         options.getKeyspace() + "." + options.getTable(), err);
     if (runLogTable != null) {
@@ -51,7 +53,7 @@ public final class CountCommand {
     if (execution.status != Run.Status.SUCCEEDED) {
       return 1;
     }
-    out.println(counters.rows.get());
+    out.println(rows);
     return 0;
   }
 }

@@ -21,21 +21,52 @@ final class Execution {
     this.result = result;
   }
 
-  /** The sum of a counter of {@code namespace} over all steps, attempted values; 0 when unknown. */
+  /** The sum of a counter of {@code namespace} over all steps (see {@link #metric}); 0 when unknown. */
   long counter(Class<?> namespace, String name) {
+    return Math.max(0, metric(namespace, name));
+  }
+
+  /**
+   * The sum of a counter of {@code namespace} over all steps: committed values where the runner keeps
+   * them (exact even when bundles were retried), else attempted ones; -1 when the runner cannot say.
+   */
+  long metric(Class<?> namespace, String name) {
     if (result == null) {
-      return 0;
+      return -1;
     }
     try {
       long sum = 0;
       for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
           .addNameFilter(MetricNameFilter.named(namespace, name)).build()).getCounters()) {
-        sum += c.getAttempted();
+        Long value;
+        try {
+          value = c.getCommitted();
+        } catch (UnsupportedOperationException e) {
+          value = c.getAttempted();
+        }
+        sum += value == null ? c.getAttempted() : value;
       }
       return sum;
     } catch (RuntimeException e) { // some runners cannot query metrics
-      return 0;
+      return -1;
     }
+  }
+
+  /**
+   * What a run's figure is: {@code local}, this JVM's own count, when the pipeline ran in this JVM
+   * (the Direct runner, an embedded Flink); the runner's counter when it ran on a cluster, where this
+   * JVM saw none of the work. {@code ranHere} says which, decided once per run by {@link #ranHere}.
+   */
+  long figure(boolean ranHere, long local, Class<?> namespace, String name) {
+    return ranHere ? local : counter(namespace, name);
+  }
+
+  /**
+   * Whether the work ran in this JVM: its own count of the run's main figure ({@code local}) is not 0,
+   * or the runner's counter of the same thing is not above 0 either.
+   */
+  boolean ranHere(long local, Class<?> namespace, String name) {
+    return local > 0 || metric(namespace, name) <= 0;
   }
 
   static Execution of(Pipeline pipeline) {

@@ -14,6 +14,7 @@ import io.github.beamcassandra.pipelines.options.LoadOptions;
 import io.github.beamcassandra.pipelines.run.ErrorLimit;
 import io.github.beamcassandra.pipelines.run.Run;
 import io.github.beamcassandra.pipelines.run.RunCounters;
+import io.github.beamcassandra.pipelines.run.RunDirectory;
 import io.github.beamcassandra.pipelines.run.RunLogTable;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
 import io.github.beamcassandra.transforms.schema.TableSpec;
@@ -86,7 +87,7 @@ public final class LoadCommand {
 
     Run run = Run.start("load", options.getRunDir(), options.getRunLog(), PipelineArgs.masked(args));
     WriteLatencies.reset(table.qualifiedName());
-    LoadSpec spec = new LoadSpec(table, format, csv, columns, extras, run.id(), run.dir().toString(),
+    LoadSpec spec = new LoadSpec(table, format, csv, columns, extras, run.id(), run.dir(),
         errorLimit);
     RunCounters counters = run.counters();
     long totalBytes = files.stream().allMatch(f -> f.size >= 0)
@@ -106,10 +107,11 @@ public final class LoadCommand {
       throw new UsageException(e.getMessage());
     }
 
-    long read = counters.read.get();
-    long written = counters.written.get();
-    long rejected = counters.rejected.get();
-    long failed = counters.failed.get();
+    boolean ranHere = execution.ranHere(counters.read.get(), LoadPipeline.class, "records_read");
+    long read = execution.figure(ranHere, counters.read.get(), LoadPipeline.class, "records_read");
+    long written = execution.figure(ranHere, counters.written.get(), LoadPipeline.class, "records_written");
+    long rejected = execution.figure(ranHere, counters.rejected.get(), LoadPipeline.class, "records_rejected");
+    long failed = execution.figure(ranHere, counters.failed.get(), LoadPipeline.class, "records_failed");
     double seconds = Math.max(0.001, run.elapsed().toMillis() / 1000.0);
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("records read", read);
@@ -133,8 +135,8 @@ public final class LoadCommand {
       status = Run.Status.FAILED;
     }
     if (rejected + failed > 0) {
-      String hint = "Rejected and failed records: " + run.dir().resolve("rejects")
-          + "/*.jsonl (one JSON object per line: stage, source, line, column, reason, record).";
+      String hint = "Rejected and failed records: " + RunDirectory.resolve(run.dir(), "rejects/*.jsonl")
+          + " (one JSON object per line: stage, source, line, column, reason, record).";
       error = error == null ? hint : error + "\n" + hint;
     }
     ObjectNode report = run.finish(status, error, figures, table.qualifiedName(), err);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -50,12 +51,17 @@ public final class PipelineArgs {
         }
       }
     }
+    T options;
     try {
-      return PipelineOptionsFactory.fromArgs(all.toArray(new String[0])).as(type);
+      options = PipelineOptionsFactory.fromArgs(all.toArray(new String[0])).as(type);
     } catch (IllegalArgumentException e) {
       throw new UsageException("Invalid options for '" + command + "': " + e.getMessage()
           + "\nSee 'beam-cassandra " + command + " --help'.");
     }
+    // The file systems on the class path (Cloud Storage with -Pdataflow), for the input files and the
+    // run directory, which are looked at before the pipeline exists.
+    FileSystems.setDefaultPipelineOptions(options);
+    return options;
   }
 
   /** The options as given, {@code name -> value}, with every password shown as {@code ****}. */

@@ -6,6 +6,7 @@ import io.github.beamcassandra.pipelines.format.ParquetCodec;
 import io.github.beamcassandra.pipelines.options.UnloadOptions;
 import io.github.beamcassandra.pipelines.run.Run;
 import io.github.beamcassandra.pipelines.run.RunCounters;
+import io.github.beamcassandra.pipelines.run.RunDirectory;
 import io.github.beamcassandra.pipelines.run.RunLogTable;
 import io.github.beamcassandra.pipelines.unload.UnloadPipeline;
 import io.github.beamcassandra.transforms.Cassandra;
@@ -49,7 +50,12 @@ public final class UnloadCommand {
     if (options.getSplits() < 0) {
       throw new UsageException("--splits must be 0 (derived) or more, got: " + options.getSplits());
     }
-    String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
+    if (!RunDirectory.isLocal(options.getOutput())) {
+      throw new UsageException("--output=" + options.getOutput() + ": unload writes to a local or mounted"
+          + " directory only (its files are renamed into place and checkpointed there); other file"
+          + " systems, such as Cloud Storage, are not supported yet.");
+    }
+    String output = RunDirectory.localPath(options.getOutput()).toString();
     RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
     TableSpec table = Connections.tableSpec(connection, options);
@@ -130,14 +136,17 @@ public final class UnloadCommand {
     Execution execution = Execution.of(
         UnloadPipeline.create(options, read, ranges, done.keySet(), target, run.id()));
 
+    boolean ranHere = execution.ranHere(counters.ranges.get(), UnloadPipeline.class, "ranges_unloaded");
+    long rows = execution.figure(ranHere, counters.rows.get(), UnloadPipeline.class, "rows_unloaded");
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("rows", counters.rows.get());
-    figures.put("ranges", counters.ranges.get());
+    figures.put("rows", rows);
+    figures.put("ranges", execution.figure(ranHere, counters.ranges.get(), UnloadPipeline.class,
+        "ranges_unloaded"));
     if (!done.isEmpty()) {
       figures.put("ranges done before", (long) done.size());
       figures.put("rows done before", done.values().stream().mapToLong(Long::longValue).sum());
     }
-    figures.put("rows/s", Math.round(counters.rows.get() / Math.max(0.001, run.elapsed().toMillis() / 1000.0)));
+    figures.put("rows/s", Math.round(rows / Math.max(0.001, run.elapsed().toMillis() / 1000.0)));
     figures.put("output", output);
     ObjectNode report = run.finish(execution.status, execution.error == null ? null
         : execution.error + "\nRun the same command with --resume to finish the ranges not yet done.",

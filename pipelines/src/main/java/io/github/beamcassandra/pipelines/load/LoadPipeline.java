@@ -80,6 +80,7 @@ public final class LoadPipeline {
   static final class RecordFailuresFn extends DoFn<CassandraWriteFailure, Void> {
     private static final long serialVersionUID = 1L;
     private final Counter recordsRejected = Metrics.counter(LoadPipeline.class, "records_rejected");
+    private final Counter recordsFailed = Metrics.counter(LoadPipeline.class, "records_failed");
     private final LoadSpec spec;
     private transient RejectsWriter rejects;
 
@@ -103,16 +104,17 @@ public final class LoadPipeline {
         recordsRejected.inc();
       } else {
         counters.failed.incrementAndGet();
+        recordsFailed.inc();
       }
       if (spec.errorLimit.exceeded(counters.errors(), counters.read.get(), false)) {
-        rejects.flush();
+        rejects.commit();
         throw new TooManyErrorsException(counters.errors(), counters.read.get(), spec.errorLimit);
       }
     }
 
     @FinishBundle
     public void finishBundle() {
-      rejects.flush();
+      rejects.commit();
     }
 
     @Teardown
@@ -125,6 +127,7 @@ public final class LoadPipeline {
 
   static final class CountWrittenFn extends DoFn<Long, Void> {
     private static final long serialVersionUID = 1L;
+    private final Counter recordsWritten = Metrics.counter(LoadPipeline.class, "records_written");
     private final String runId;
 
     CountWrittenFn(String runId) {
@@ -134,6 +137,7 @@ public final class LoadPipeline {
     @ProcessElement
     public void process(@Element Long written) {
       RunCounters.of(runId).written.addAndGet(written);
+      recordsWritten.inc(written);
     }
   }
 }

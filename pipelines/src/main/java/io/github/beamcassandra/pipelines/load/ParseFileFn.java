@@ -66,7 +66,7 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
           handle(mapper.map(record, file, number), file, number, record::toString, counters, out, false);
         }
       }
-      rejects.flush();
+      rejects.commit();
       return;
     }
     // Progress in bytes: for plain CSV from record positions, since a part's reader reads ahead past
@@ -111,7 +111,7 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
         }
       }
     }
-    rejects.flush();
+    rejects.commit();
   }
 
   /**
@@ -150,7 +150,7 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
     counters.rejected.incrementAndGet();
     recordsRejected.inc();
     if (spec.errorLimit.exceeded(counters.errors(), counters.read.get(), false)) {
-      rejects.flush();
+      rejects.commit();
       throw new TooManyErrorsException(counters.errors(), counters.read.get(), spec.errorLimit);
     }
   }
@@ -166,7 +166,7 @@ final class ParseFileFn extends DoFn<FileChunk, Row> {
 
   @FinishBundle
   public void finishBundle() {
-    rejects.flush();
+    rejects.commit();
   }
 
   @Teardown

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * One run of a command: its id and directory ({@code <runDir>/<runId>/} with {@code report.json} and
  * {@code rejects/}), its live counters, the progress line, and at the end the report table, the report
- * file and the run log line.
+ * file and the run log line. The run directory may be on any file system Beam has (see
+ * {@link RunDirectory}); the run log is a local file.
  */
 public final class Run {
   public enum Status { SUCCEEDED, FAILED, STOPPED }
@@ -35,14 +39,14 @@ public final class Run {
 
   private final String id;
   private final String command;
-  private final Path dir;
+  private final String dir;
   private final Path runLog;
   private final Map<String, String> options;
   private final Instant started = Instant.now();
   private final long startedNanos = System.nanoTime();
   private Thread progress;
 
-  private Run(String id, String command, Path dir, Path runLog, Map<String, String> options) {
+  private Run(String id, String command, String dir, Path runLog, Map<String, String> options) {
     this.id = id;
     this.command = command;
     this.dir = dir;
@@ -54,11 +58,17 @@ public final class Run {
   public static Run start(String command, String runDir, String runLog, Map<String, String> options) {
     String id = ID_TIME.format(Instant.now()) + "-" + command + "-"
         + UUID.randomUUID().toString().substring(0, 6);
-    Path dir = Paths.expandHome(runDir).resolve(id).toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the run directory " + dir + " (--runDir): " + e, e);
+    String dir;
+    if (RunDirectory.isLocal(runDir)) {
+      Path local = RunDirectory.localPath(runDir).resolve(id);
+      try {
+        Files.createDirectories(local);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create the run directory " + local + " (--runDir): " + e, e);
+      }
+      dir = local.toString();
+    } else {
+      dir = RunDirectory.resolve(runDir, id); // object stores have no directories to create
     }
     return new Run(id, command, dir, Paths.expandHome(runLog), options);
   }
@@ -67,7 +77,8 @@ public final class Run {
     return id;
   }
 
-  public Path dir() {
+  /** The run's directory: an absolute local path, or a URI such as {@code gs://bucket/runs/<runId>}. */
+  public String dir() {
     return dir;
   }
 
@@ -111,7 +122,7 @@ public final class Run {
     Map<String, Object> shown = new LinkedHashMap<>(figures);
     shown.put("duration", String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0));
     shown.put("status", status.name());
-    shown.put("run directory", dir.toString());
+    shown.put("run directory", dir);
     out.println();
     out.println(ReportTable.render(shown));
     if (error != null) {
@@ -129,21 +140,33 @@ public final class Run {
     report.put("startedAt", started.toString());
     report.put("endedAt", started.plus(took).toString());
     report.put("durationSeconds", took.toMillis() / 1000.0);
-    report.put("runDir", dir.toString());
+    report.put("runDir", dir);
     ObjectNode given = report.putObject("options");
     options.forEach(given::put);
     ObjectNode counts = report.putObject("figures");
     figures.forEach((k, v) -> counts.set(k, JSON.valueToTree(v)));
     try {
-      Files.writeString(dir.resolve("report.json"), JSON.writeValueAsString(report), StandardCharsets.UTF_8);
+      writeReport(JSON.writeValueAsString(report));
       Files.createDirectories(runLog.toAbsolutePath().getParent());
       ObjectNode line = report.deepCopy();
       line.remove("options");
       Files.writeString(runLog, JSON_LINE.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       out.println("Could not write the report or the run log: " + e.getMessage());
     }
     return report;
+  }
+
+  private void writeReport(String json) throws IOException {
+    if (RunDirectory.isLocal(dir)) {
+      Files.writeString(Path.of(dir, "report.json"), json, StandardCharsets.UTF_8);
+      return;
+    }
+    String file = RunDirectory.resolve(dir, "report.json");
+    try (OutputStream out = Channels.newOutputStream(
+        FileSystems.create(FileSystems.matchNewResource(file, false), "application/json"))) {
+      out.write(json.getBytes(StandardCharsets.UTF_8));
+    }
   }
 }

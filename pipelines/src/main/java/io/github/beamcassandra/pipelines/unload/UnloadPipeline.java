@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -99,6 +101,8 @@ public final class UnloadPipeline {
 
   static final class CheckpointFn extends DoFn<KV<String, Long>, Void> {
     private static final long serialVersionUID = 1L;
+    private final Counter rowsUnloaded = Metrics.counter(UnloadPipeline.class, "rows_unloaded");
+    private final Counter rangesUnloaded = Metrics.counter(UnloadPipeline.class, "ranges_unloaded");
     private final String directory;
     private final String runId;
     private final FileRangeSink sink;
@@ -118,6 +122,8 @@ public final class UnloadPipeline {
       RunCounters counters = RunCounters.of(runId);
       counters.rows.addAndGet(range.getValue());
       counters.ranges.incrementAndGet();
+      rowsUnloaded.inc(range.getValue());
+      rangesUnloaded.inc();
     }
   }
 }

@@ -1,0 +1,31 @@
+package io.github.beamcassandra.pipelines.run;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Run directory names: a local path ({@code ./beam-cassandra-runs}, {@code ~/runs}, {@code /data/runs},
+ * {@code file:///data/runs}) or a URI of another file system Beam has, such as
+ * {@code gs://bucket/runs} for Dataflow, where workers cannot write to the launching machine's disk.
+ */
+public final class RunDirectory {
+  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://");
+
+  private RunDirectory() {}
+
+  /** Whether {@code dir} is on the local file system (no scheme, or {@code file://}). */
+  public static boolean isLocal(String dir) {
+    return !SCHEME.matcher(dir).find() || dir.regionMatches(true, 0, "file://", 0, 7);
+  }
+
+  /** The local directory {@code dir} names ({@link #isLocal} must hold): {@code ~} expanded, absolute. */
+  public static Path localPath(String dir) {
+    String path = dir.regionMatches(true, 0, "file://", 0, 7) ? dir.substring(7) : dir;
+    return Paths.expandHome(path).toAbsolutePath().normalize();
+  }
+
+  /** {@code child} (a relative path with {@code /} separators) inside {@code dir}. */
+  public static String resolve(String dir, String child) {
+    return dir.endsWith("/") ? dir + child : dir + "/" + child;
+  }
+}
