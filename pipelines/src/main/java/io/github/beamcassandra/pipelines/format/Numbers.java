@@ -38,6 +38,12 @@ final class Numbers {
 
   /** Reads a text number for {@code type}; {@code text} is trimmed and non-empty. */
   static Object parse(String text, CqlType type) {
+    Object quick = quick(text, type.kind());
+    return quick != null ? quick : general(text, type);
+  }
+
+  /** {@link #parse} without the quick way: what it is checked against. */
+  static Object general(String text, CqlType type) {
     if (type.kind() == CqlType.Kind.FLOAT || type.kind() == CqlType.Kind.DOUBLE) {
       Double special = special(text);
       if (special != null) {
@@ -59,6 +65,76 @@ final class Numbers {
       }
     }
     return value;
+  }
+
+  /**
+   * The value of the most common spellings, found without regular expressions or {@code BigDecimal}:
+   * an integer of up to 18 digits that fits the type, and a float or double spelled exactly as Java
+   * prints it (what most exports hold). Null for anything else, errors included, which then take the
+   * general way; what this accepts, that way accepts too, with the same value.
+   */
+  private static Object quick(String text, CqlType.Kind kind) {
+    switch (kind) {
+      case TINYINT: case SMALLINT: case INT: case BIGINT: case COUNTER: {
+        if (!plainInteger(text)) {
+          return null;
+        }
+        long v = Long.parseLong(text);
+        switch (kind) {
+          case TINYINT: return v == (byte) v ? (Object) (byte) v : null;
+          case SMALLINT: return v == (short) v ? (Object) (short) v : null;
+          case INT: return v == (int) v ? (Object) (int) v : null;
+          default: return v;
+        }
+      }
+      case DOUBLE: {
+        if (!plainDecimal(text)) {
+          return null;
+        }
+        double x = Double.parseDouble(text);
+        return Double.toString(x).equals(text) ? x : null;
+      }
+      case FLOAT: {
+        if (!plainDecimal(text)) {
+          return null;
+        }
+        float x = Float.parseFloat(text);
+        return Float.toString(x).equals(text) ? x : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** An optional sign, then 1 to 18 digits (so that a long holds it). */
+  private static boolean plainInteger(String text) {
+    int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > 18) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An optional minus, digits, a point, digits: how Java prints a double between 10^-3 and 10^7. */
+  private static boolean plainDecimal(String text) {
+    int i = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+    int point = -1;
+    for (int j = i; j < text.length(); j++) {
+      char c = text.charAt(j);
+      if (c == '.' && point < 0) {
+        point = j;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return point > i && point < text.length() - 1;
   }
 
   /** The Beam value of {@code d} for a numeric CQL type, or an error naming {@code shown}. */

@@ -1,10 +1,14 @@
 package io.github.beamcassandra.transforms.read;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
+import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 import com.datastax.oss.driver.internal.core.metadata.token.Murmur3Token;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
 import io.github.beamcassandra.transforms.connection.DriverErrors;
@@ -61,6 +65,9 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
   private transient PreparedStatement inclusive;
   private transient PreparedStatement exclusive;
   private transient List<CqlType> types;
+  /** Each selected column's codec, looked up once rather than per value. */
+  private transient TypeCodec<Object>[] codecs;
+  private transient ProtocolVersion protocol;
 
   ReadRangeFn(CassandraConnection connection, RangeQuery query, String consistency, int pageSize,
       int maxRetries, @Nullable RangeSink sink) {
@@ -79,6 +86,15 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
     inclusive = session.prepare(query.select(true));
     exclusive = session.prepare(query.select(false));
     types = query.types();
+    ColumnDefinitions columns = inclusive.getResultSetDefinitions();
+    CodecRegistry registry = session.getContext().getCodecRegistry();
+    @SuppressWarnings("unchecked")
+    TypeCodec<Object>[] found = new TypeCodec[types.size()];
+    for (int i = 0; i < found.length; i++) {
+      found[i] = registry.codecFor(columns.get(i).getType());
+    }
+    codecs = found;
+    protocol = session.getContext().getProtocolVersion();
   }
 
   @StartBundle
@@ -163,7 +179,8 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
     List<Object> values = new ArrayList<>(schema.getFieldCount());
     int i = 0;
     for (; i < types.size(); i++) {
-      values.add(BeamSchemas.toBeam(row.getObject(i), types.get(i)));
+      // What row.getObject(i) does, without its codec lookup (a null collection decodes as empty).
+      values.add(BeamSchemas.toBeam(codecs[i].decode(row.getBytesUnsafe(i), protocol), types.get(i)));
     }
     for (int w = 0; w < query.writetimeOf.size(); w++, i++) {
       values.add(row.isNull(i) ? null : row.getLong(i));
