@@ -144,7 +144,11 @@ public final class SessionCache {
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
         // Writes are asynchronous and bounded by the writer; let one connection carry them.
-        .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048);
+        .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048)
+        // A session is closed only when nothing uses it any more; the driver's default quiet period
+        // would keep each close (and so the exit of every command) waiting 2 s for tasks that never come.
+        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
     if (connection.localDatacenter() == null && connection.cloudSecureConnectBundle() == null) {
       config.withString(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy");
     }
