@@ -83,7 +83,7 @@ public interface LoadOptions extends ConnectionOptions, RunOptions, FileOptions 
   void setPartBytes(long value);
 
   @Description("Shards (parallel buffers) the mutations are spread over, by partition token. 0: 64, or"
-      + " 8 on the DirectRunner, where each shard costs runner bookkeeping in every bundle.")
+      + " 8 on the DirectRunner and an embedded Flink, where each shard costs bookkeeping in every bundle.")
   @Default.Integer(0)
   int getShards();
 
