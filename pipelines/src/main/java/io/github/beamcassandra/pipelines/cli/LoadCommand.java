@@ -52,13 +52,7 @@ public final class LoadCommand {
     String format = format(options, files);
     CsvFormat csv = FileSettings.csv(options);
     // Parquet files: each footer is read now, so a file that is not Parquet stops the run before it starts.
-    List<FileChunk> parquetParts = null;
-    if (format.equals("parquet")) {
-      parquetParts = new ArrayList<>();
-      for (InputFiles.InputFile file : files) {
-        parquetParts.addAll(FileChunk.of(file, format, csv, options.getPartBytes()));
-      }
-    }
+    List<FileChunk> parquetParts = format.equals("parquet") ? parts(files, format, csv, options) : null;
     RunLogTable runLogTable = RunLogTable.parse(options.getRunLogTable());
     CassandraConnection connection = Connections.from(options, err);
     TableSpec table = Connections.tableSpec(connection, options);
@@ -95,13 +89,7 @@ public final class LoadCommand {
     run.startProgress(options.getProgressSeconds(), err, () -> progress(run, counters, totalBytes));
     Execution execution;
     try {
-      List<FileChunk> parts = parquetParts;
-      if (parts == null) {
-        parts = new ArrayList<>();
-        for (InputFiles.InputFile file : files) {
-          parts.addAll(FileChunk.of(file, format, csv, options.getPartBytes()));
-        }
-      }
+      List<FileChunk> parts = parquetParts != null ? parquetParts : parts(files, format, csv, options);
       execution = Execution.of(LoadPipeline.create(options, connection, spec, schema, parts));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -182,6 +170,16 @@ public final class LoadCommand {
       }
     }
     return format;
+  }
+
+  /** Every input file cut into the parts the pipeline parses (see {@code --partBytes}). */
+  private static List<FileChunk> parts(List<InputFiles.InputFile> files, String format, CsvFormat csv,
+      LoadOptions options) {
+    List<FileChunk> parts = new ArrayList<>();
+    for (InputFiles.InputFile file : files) {
+      parts.addAll(FileChunk.of(file, format, csv, options.getPartBytes()));
+    }
+    return parts;
   }
 
   /**

@@ -6,13 +6,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Writes rejects as JSON lines to files of its own under {@code <runDir>/rejects/}, through Beam's file
@@ -53,9 +50,8 @@ public final class RejectsWriter implements AutoCloseable {
           out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
         } else {
           file = RunDirectory.resolve(runDir, name);
-          ResourceId id = FileSystems.matchNewResource(file, false);
           out = new BufferedWriter(new OutputStreamWriter(
-              Channels.newOutputStream(FileSystems.create(id, "application/json")), StandardCharsets.UTF_8));
+              RunDirectory.createRemote(file, "application/json"), StandardCharsets.UTF_8));
         }
       }
       ObjectNode node = JSON.createObjectNode();

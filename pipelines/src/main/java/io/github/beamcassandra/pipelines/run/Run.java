@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * One run of a command: its id and directory ({@code <runDir>/<runId>/} with {@code report.json} and
@@ -163,9 +161,8 @@ public final class Run {
       Files.writeString(Path.of(dir, "report.json"), json, StandardCharsets.UTF_8);
       return;
     }
-    String file = RunDirectory.resolve(dir, "report.json");
-    try (OutputStream out = Channels.newOutputStream(
-        FileSystems.create(FileSystems.matchNewResource(file, false), "application/json"))) {
+    try (OutputStream out = RunDirectory.createRemote(RunDirectory.resolve(dir, "report.json"),
+        "application/json")) {
       out.write(json.getBytes(StandardCharsets.UTF_8));
     }
   }

@@ -1,7 +1,11 @@
 package io.github.beamcassandra.pipelines.run;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * Run directory names: a local path ({@code ./beam-cassandra-runs}, {@code ~/runs}, {@code /data/runs},
@@ -22,6 +26,14 @@ public final class RunDirectory {
   public static Path localPath(String dir) {
     String path = dir.regionMatches(true, 0, "file://", 0, 7) ? dir.substring(7) : dir;
     return Paths.expandHome(path).toAbsolutePath().normalize();
+  }
+
+  /**
+   * A new file on a file system other than the local one, through Beam's file systems; it appears
+   * when the stream is closed.
+   */
+  static OutputStream createRemote(String file, String mimeType) throws IOException {
+    return Channels.newOutputStream(FileSystems.create(FileSystems.matchNewResource(file, false), mimeType));
   }
 
   /** {@code child} (a relative path with {@code /} separators) inside {@code dir}. */
