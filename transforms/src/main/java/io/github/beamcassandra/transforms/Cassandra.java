@@ -5,6 +5,7 @@ import io.github.beamcassandra.transforms.mutation.ToMutations;
 import io.github.beamcassandra.transforms.read.CassandraCount;
 import io.github.beamcassandra.transforms.read.CassandraRead;
 import io.github.beamcassandra.transforms.schema.TableSpec;
+import io.github.beamcassandra.transforms.write.BatchMode;
 import io.github.beamcassandra.transforms.write.WriteMutations;
 import java.util.function.UnaryOperator;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -199,6 +200,11 @@ public final class Cassandra {
     /** See {@link WriteMutations#withMaxBatchStatements}. */
     public Write<T> withMaxBatchStatements(int max) {
       return withWriter(w -> w.withMaxBatchStatements(max));
+    }
+
+    /** See {@link WriteMutations#withBatchMode}. */
+    public Write<T> withBatchMode(BatchMode mode) {
+      return withWriter(w -> w.withBatchMode(mode));
     }
 
     /** See {@link WriteMutations#withMaxBufferedMutations}. */

@@ -53,6 +53,8 @@ class CassandraWriteIT {
     session.execute("CREATE TABLE " + ks + ".people_bulk (id uuid PRIMARY KEY, name text, age int, score bigint)");
     session.execute("CREATE TABLE " + ks + ".readings (device text, seq int, value double,"
         + " PRIMARY KEY (device, seq))");
+    session.execute("CREATE TABLE " + ks + ".devices (device text, seq int, value double,"
+        + " PRIMARY KEY (device, seq))");
     session.execute("CREATE TABLE " + ks + ".hits (page text PRIMARY KEY, views counter, clicks counter)");
   }
 
@@ -294,6 +296,39 @@ class CassandraWriteIT {
   }
 
   @Test
+  void replicaSetModeBatchesDistinctPartitionsAndStillIsolatesARejectedRow() {
+    Schema schema = Schema.builder().addStringField("device").addInt32Field("seq").addDoubleField("value").build();
+    List<org.apache.beam.sdk.values.Row> rows = new ArrayList<>();
+    for (int d = 0; d < 300; d++) {
+      rows.add(org.apache.beam.sdk.values.Row.withSchema(schema).addValues("device-" + d, 0, d * 0.5).build());
+    }
+    rows.add(org.apache.beam.sdk.values.Row.withSchema(schema).addValues("k".repeat(70_000), 0, 1.0).build());
+
+    Pipeline p = pipeline();
+    CassandraWriteResult result = p.apply(Create.of(rows).withRowSchema(schema))
+        .apply(write("devices").withShards(4).withBatchMode(io.github.beamcassandra.transforms.write.BatchMode.REPLICA_SET)
+            // Large enough for the bad row to share a batch, which the server then refuses whole.
+            .withWriter(w -> w.withMaxBatchBytes(1_000_000)));
+    collect(result.getFailures(), "replicaSetRejected");
+    PipelineResult run = run(p);
+
+    assertEquals(1, sink("replicaSetRejected").size(), sink("replicaSetRejected").toString());
+    CassandraWriteFailure failure = (CassandraWriteFailure) sink("replicaSetRejected").peek();
+    assertTrue(failure.reason().contains("Key length of 70000"), failure.reason());
+    assertEquals(300L, session.execute("SELECT count(*) FROM " + cassandra.keyspace() + ".devices").one().getLong(0));
+    MetricQueryResults metrics = run.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(io.github.beamcassandra.transforms.write.WriteMutations.class,
+            "statements_per_batch")).build());
+    DistributionResult batches = null;
+    for (MetricResult<DistributionResult> d : metrics.getDistributions()) {
+      batches = d.getAttempted();
+    }
+    assertTrue(batches != null && batches.getCount() > 0, "no batches recorded: " + batches);
+    assertTrue(batches.getMax() <= 10, "at most 10 partitions per batch: " + batches);
+    assertTrue(batches.getSum() / batches.getCount() >= 5, "mean statements per batch " + batches);
+  }
+
+  @Test
   void constructionFailsNamingTheProblem() {
     Schema noKey = Schema.builder().addStringField("name").build();
     Pipeline p = pipeline();
@@ -307,7 +342,7 @@ class CassandraWriteIT {
     IllegalArgumentException noTable = assertThrows(IllegalArgumentException.class,
         () -> rows.apply("b", write("nope")));
     assertEquals("Table " + cassandra.keyspace() + ".nope not found. Tables in " + cassandra.keyspace()
-        + ": hits, people, people_bulk, readings", noTable.getMessage());
+        + ": devices, hits, people, people_bulk, readings", noTable.getMessage());
 
     Schema extra = Schema.builder().addStringField("id").addStringField("nickname").build();
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,

@@ -48,6 +48,7 @@ public final class LoadCommand {
     if (options.getPartBytes() < 1024) {
       throw new UsageException("--partBytes must be at least 1024, got: " + options.getPartBytes());
     }
+    LoadPipeline.batchMode(options.getBatchMode());
     List<InputFiles.InputFile> files = InputFiles.match(options.getInput());
     String format = format(options, files);
     CsvFormat csv = FileSettings.csv(options);

@@ -1,5 +1,6 @@
 package io.github.beamcassandra.pipelines.load;
 
+import io.github.beamcassandra.pipelines.UsageException;
 import io.github.beamcassandra.pipelines.options.LoadOptions;
 import io.github.beamcassandra.pipelines.run.Reject;
 import io.github.beamcassandra.pipelines.run.RejectsWriter;
@@ -9,6 +10,7 @@ import io.github.beamcassandra.transforms.Cassandra;
 import io.github.beamcassandra.transforms.CassandraWriteFailure;
 import io.github.beamcassandra.transforms.CassandraWriteResult;
 import io.github.beamcassandra.transforms.connection.CassandraConnection;
+import io.github.beamcassandra.transforms.write.BatchMode;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -32,6 +34,15 @@ import org.apache.beam.sdk.values.Row;
 public final class LoadPipeline {
   private LoadPipeline() {}
 
+  /** {@code --batchMode}, case-insensitive; checked before the input is read. */
+  public static BatchMode batchMode(String value) {
+    try {
+      return BatchMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw new UsageException("--batchMode must be PARTITION or REPLICA_SET, got: " + value);
+    }
+  }
+
   public static Pipeline create(LoadOptions options, CassandraConnection connection, LoadSpec spec,
       Schema schema, List<FileChunk> files) {
     Pipeline pipeline = Pipeline.create(options);
@@ -42,6 +53,7 @@ public final class LoadPipeline {
         .withIgnoreNulls(options.getIgnoreNulls())
         .withMaxConcurrentRequests(options.getMaxConcurrentRequests())
         .withMaxBatchStatements(options.getMaxBatchStatements())
+        .withBatchMode(batchMode(options.getBatchMode()))
         .withMaxBufferedMutations(options.getMaxBufferedMutations());
     if (options.getShards() != 0) {
       write = write.withShards(options.getShards());

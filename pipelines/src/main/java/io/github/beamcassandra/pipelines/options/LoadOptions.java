@@ -68,6 +68,14 @@ public interface LoadOptions extends ConnectionOptions, RunOptions, FileOptions 
 
   void setMaxBatchStatements(int value);
 
+  @Description("How rows are grouped into UNLOGGED batches: PARTITION (one partition per batch) or"
+      + " REPLICA_SET (up to 10 partitions that share their replicas per batch: fewer requests on small"
+      + " clusters when rows are in distinct partitions), like DataStax Bulk Loader's batch.mode.")
+  @Default.String("PARTITION")
+  String getBatchMode();
+
+  void setBatchMode(String value);
+
   @Description("Mutations a shard buffers before it writes them.")
   @Default.Integer(1000)
   int getMaxBufferedMutations();

@@ -11,12 +11,14 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import io.github.beamcassandra.transforms.CassandraWriteFailure;
 import io.github.beamcassandra.transforms.connection.DriverErrors;
 import io.github.beamcassandra.transforms.connection.SessionCache;
 import io.github.beamcassandra.transforms.mutation.Mutation;
 import io.github.beamcassandra.transforms.mutation.MutationLayout;
+import io.github.beamcassandra.transforms.schema.TableSpec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +37,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Writes groups of mutations: by partition into UNLOGGED batches (COUNTER batches for counters; one
@@ -85,6 +88,11 @@ final class BatchWriter {
   private final MutationLayout layout;
   private final Stats stats = new Stats();
   private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+  /**
+   * Partitions in one {@link BatchMode#REPLICA_SET} batch: Cassandra's default
+   * {@code unlogged_batch_across_partitions_warn_threshold}, above which the server logs a warning.
+   */
+  static final int MAX_PARTITIONS_PER_BATCH = 10;
   private static final int DELETE = 4;
   private static final int COUNTER = 6;
   private final PreparedStatement[] prepared = new PreparedStatement[7];
@@ -131,9 +139,95 @@ final class BatchWriter {
    */
   <C> void write(List<Mutation> mutations, Outcome<C> outcome) {
     ensureOpen();
-    for (List<Mutation> group :
-        groups(mutations, layout.primaryKeySize(), spec.maxBatchStatements, spec.maxBatchBytes)) {
+    List<List<Mutation>> groups =
+        groups(mutations, layout.primaryKeySize(), spec.maxBatchStatements, spec.maxBatchBytes);
+    if (spec.batchMode == BatchMode.REPLICA_SET && spec.maxBatchStatements > 1) {
+      groups = byReplicas(groups, replicasOf(), spec.maxBatchStatements, spec.maxBatchBytes);
+    }
+    for (List<Mutation> group : groups) {
       submit(group, outcome);
+    }
+  }
+
+  /** The replicas of a mutation's partition as the driver's token map has them; null when unknown. */
+  private Function<Mutation, Object> replicasOf() {
+    TokenMap tokens = session.getMetadata().getTokenMap().orElse(null);
+    if (tokens == null) {
+      return m -> null;
+    }
+    com.datastax.oss.driver.api.core.CqlIdentifier keyspace =
+        TableSpec.identifier(layout.table().keyspace());
+    return m -> {
+      Set<?> replicas = tokens.getReplicas(keyspace, ByteBuffer.wrap(m.partitionKey()));
+      return replicas.isEmpty() ? null : replicas;
+    };
+  }
+
+  /**
+   * {@link BatchMode#REPLICA_SET}: puts partition groups (from {@link #groups}) whose replicas are the
+   * same nodes into one batch, at most {@value #MAX_PARTITIONS_PER_BATCH} partitions, {@code
+   * maxStatements} mutations and (unless one group alone is larger) {@code maxBytes}. A batch never
+   * holds two groups of one partition: the earlier one is sent first, in a batch of its own that
+   * closes before the later one is added, so it keeps the earlier timestamp. Counter groups and
+   * partitions whose replicas are unknown (null) stay as they are.
+   */
+  static List<List<Mutation>> byReplicas(List<List<Mutation>> groups, Function<Mutation, Object> replicasOf,
+      int maxStatements, int maxBytes) {
+    List<List<Mutation>> batches = new ArrayList<>();
+    Map<Object, Pack> open = new LinkedHashMap<>();
+    for (List<Mutation> group : groups) {
+      Mutation first = group.get(0);
+      Object replicas = replicasOf.apply(first);
+      if (replicas == null) {
+        batches.add(group);
+        continue;
+      }
+      ByteBuffer partition = ByteBuffer.wrap(first.partitionKey());
+      Pack pack = open.get(replicas);
+      if (pack != null && (isCounter(first) || !pack.fits(group, partition, maxStatements, maxBytes))) {
+        if (!isCounter(first) || pack.partitions.contains(partition)) {
+          batches.add(pack.mutations);
+          open.remove(replicas);
+          pack = null;
+        }
+      }
+      if (isCounter(first)) {
+        batches.add(group);
+        continue;
+      }
+      if (pack == null) {
+        pack = new Pack();
+        open.put(replicas, pack);
+      }
+      pack.add(group, partition);
+    }
+    for (Pack pack : open.values()) {
+      batches.add(pack.mutations);
+    }
+    return batches;
+  }
+
+  /** One batch being filled by {@link #byReplicas}. */
+  private static final class Pack {
+    final List<Mutation> mutations = new ArrayList<>();
+    final Set<ByteBuffer> partitions = new HashSet<>();
+    long bytes;
+
+    boolean fits(List<Mutation> group, ByteBuffer partition, int maxStatements, int maxBytes) {
+      long groupBytes = 0;
+      for (Mutation m : group) {
+        groupBytes += m.sizeBytes();
+      }
+      return partitions.size() < MAX_PARTITIONS_PER_BATCH && !partitions.contains(partition)
+          && mutations.size() + group.size() <= maxStatements && bytes + groupBytes <= maxBytes;
+    }
+
+    void add(List<Mutation> group, ByteBuffer partition) {
+      mutations.addAll(group);
+      partitions.add(partition);
+      for (Mutation m : group) {
+        bytes += m.sizeBytes();
+      }
     }
   }
 

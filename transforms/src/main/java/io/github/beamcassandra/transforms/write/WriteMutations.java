@@ -73,6 +73,7 @@ public final class WriteMutations
     int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
     int maxBatchStatements = DEFAULT_MAX_BATCH_STATEMENTS;
     int maxBatchBytes = DEFAULT_MAX_BATCH_BYTES;
+    BatchMode batchMode = BatchMode.PARTITION;
     int maxBufferedMutations = DEFAULT_MAX_BUFFERED_MUTATIONS;
     long maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES;
     @Nullable Duration maxBufferingDuration;
@@ -152,6 +153,16 @@ public final class WriteMutations
     return with(s -> s.maxBatchBytes = max);
   }
 
+  /**
+   * How mutations are grouped into batches (default {@link BatchMode#PARTITION}, one partition per
+   * batch); {@link BatchMode#REPLICA_SET} also puts up to 10 partitions that share their replicas
+   * into one batch, for small clusters and rows in distinct partitions.
+   */
+  public WriteMutations withBatchMode(BatchMode mode) {
+    Objects.requireNonNull(mode, "batchMode");
+    return with(s -> s.batchMode = mode);
+  }
+
   /** Mutations a shard buffers before it writes (default {@value #DEFAULT_MAX_BUFFERED_MUTATIONS}). */
   public WriteMutations withMaxBufferedMutations(int max) {
     OptionChecks.atLeast("maxBufferedMutations", max, 1);
@@ -210,7 +221,7 @@ public final class WriteMutations
         : TableSpec.read(settings.connection, settings.keyspace, settings.table);
     WriteSpec spec = new WriteSpec(UUID.randomUUID().toString(), settings.connection,
         new MutationLayout(table), settings.consistency, settings.maxConcurrentRequests,
-        settings.maxBatchStatements, settings.maxBatchBytes, settings.maxBufferedMutations,
+        settings.maxBatchStatements, settings.maxBatchBytes, settings.batchMode, settings.maxBufferedMutations,
         settings.maxBufferedBytes, bufferingDuration(input), settings.maxRetries,
         settings.initialBackoff, settings.maxBackoff, settings.failOnError);
     PCollectionTuple outputs = input
@@ -242,6 +253,7 @@ public final class WriteMutations
         .add(DisplayData.item("maxConcurrentRequests", settings.maxConcurrentRequests))
         .add(DisplayData.item("maxBatchStatements", settings.maxBatchStatements))
         .add(DisplayData.item("maxBatchBytes", settings.maxBatchBytes))
+        .add(DisplayData.item("batchMode", settings.batchMode.name()))
         .add(DisplayData.item("maxBufferedMutations", settings.maxBufferedMutations))
         .add(DisplayData.item("maxBufferedBytes", settings.maxBufferedBytes))
         .addIfNotNull(DisplayData.item("maxBufferingDuration", settings.maxBufferingDuration))

@@ -17,6 +17,7 @@ final class WriteSpec implements Serializable {
   final int maxConcurrentRequests;
   final int maxBatchStatements;
   final int maxBatchBytes;
+  final BatchMode batchMode;
   final int maxBufferedMutations;
   final long maxBufferedBytes;
   final Duration maxBufferingDuration;
@@ -26,7 +27,7 @@ final class WriteSpec implements Serializable {
   final boolean failOnError;
 
   WriteSpec(String id, CassandraConnection connection, MutationLayout layout, String consistency,
-      int maxConcurrentRequests, int maxBatchStatements, int maxBatchBytes, int maxBufferedMutations,
+      int maxConcurrentRequests, int maxBatchStatements, int maxBatchBytes, BatchMode batchMode, int maxBufferedMutations,
       long maxBufferedBytes, Duration maxBufferingDuration, int maxRetries, Duration initialBackoff,
       Duration maxBackoff, boolean failOnError) {
     this.id = id;
@@ -36,6 +37,7 @@ final class WriteSpec implements Serializable {
     this.maxConcurrentRequests = maxConcurrentRequests;
     this.maxBatchStatements = maxBatchStatements;
     this.maxBatchBytes = maxBatchBytes;
+    this.batchMode = batchMode;
     this.maxBufferedMutations = maxBufferedMutations;
     this.maxBufferedBytes = maxBufferedBytes;
     this.maxBufferingDuration = maxBufferingDuration;
