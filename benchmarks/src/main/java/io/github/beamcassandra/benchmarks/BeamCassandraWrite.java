@@ -11,6 +11,7 @@ import io.github.beamcassandra.transforms.Cassandra;
 import io.github.beamcassandra.transforms.CassandraWriteFailure;
 import io.github.beamcassandra.transforms.CassandraWriteResult;
 import io.github.beamcassandra.transforms.connection.SessionCache;
+import io.github.beamcassandra.transforms.write.BatchMode;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -32,10 +33,12 @@ import org.apache.beam.sdk.values.Row;
 /**
  * Contender (a), run in a child JVM: {@code GenerateSequence} to Beam {@link Row}s to
  * {@code Cassandra.write()} with its default settings, on the Direct runner. Timed from
- * {@code pipeline.run()} until the pipeline finished.
+ * {@code pipeline.run()} until the pipeline finished. {@link ReplicaSet} is the same with
+ * {@code withBatchMode(REPLICA_SET)}.
  */
 public final class BeamCassandraWrite {
   public static final String NAME = "beam-cassandra";
+  public static final String REPLICA_SET_NAME = "beam-cassandra-replica-set";
 
   static final Schema PEOPLE = Schema.builder()
       .addLogicalTypeField("id", new UuidLogicalType())
@@ -52,6 +55,19 @@ public final class BeamCassandraWrite {
   private BeamCassandraWrite() {}
 
   public static void main(String[] args) {
+    run(args, NAME, BatchMode.PARTITION);
+  }
+
+  /** The contender with {@code withBatchMode(BatchMode.REPLICA_SET)}, its only difference. */
+  public static final class ReplicaSet {
+    private ReplicaSet() {}
+
+    public static void main(String[] args) {
+      run(args, REPLICA_SET_NAME, BatchMode.REPLICA_SET);
+    }
+  }
+
+  private static void run(String[] args, String name, BatchMode batchMode) {
     ChildArgs child = ChildArgs.parse(args);
     PipelineOptions options = PipelineOptionsFactory.fromArgs(DirectRunnerFlags.asArgs())
         .withValidation().create();
@@ -67,7 +83,8 @@ public final class BeamCassandraWrite {
         .withLocalDatacenter(child.localDatacenter())
         .withKeyspace(child.keyspace())
         .withTable(child.shape().table())
-        .withConsistency(child.consistency()));
+        .withConsistency(child.consistency())
+        .withBatchMode(batchMode));
     written.getFailures().apply("Count failures", ParDo.of(new CountFailures()));
 
     long start = System.nanoTime();
@@ -86,7 +103,7 @@ public final class BeamCassandraWrite {
       failures += counter.getAttempted();
     }
     System.out.println(
-        new ContenderResult(NAME, child.shape(), child.rows(), nanos, failures).toLine());
+        new ContenderResult(name, child.shape(), child.rows(), nanos, failures).toLine());
   }
 
   /**

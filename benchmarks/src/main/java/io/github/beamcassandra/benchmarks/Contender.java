@@ -3,14 +3,19 @@ package io.github.beamcassandra.benchmarks;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The three writers the benchmark compares, each run by a main class in a child JVM of its own. */
+/**
+ * The writers the benchmark compares, each run by a main class in a child JVM of its own:
+ * beam-cassandra with its defaults and with replica-set batches, CassandraIO, the async loop.
+ */
 enum Contender {
   BEAM_CASSANDRA(BeamCassandraWrite.NAME, "beam-cassandra",
       "io.github.beamcassandra.benchmarks.BeamCassandraWrite", "beam-cassandra.classpath", false),
   CASSANDRA_IO("cassandraio", "Beam CassandraIO",
       "io.github.beamcassandra.benchmarks.cassandraio.CassandraIoWrite", "cassandraio.classpath", true),
   ASYNC_LOOP(AsyncLoopWrite.NAME, "java-driver async loop",
-      "io.github.beamcassandra.benchmarks.AsyncLoopWrite", "async-loop.classpath", false);
+      "io.github.beamcassandra.benchmarks.AsyncLoopWrite", "async-loop.classpath", false),
+  BEAM_CASSANDRA_REPLICA_SET(BeamCassandraWrite.REPLICA_SET_NAME, "beam-cassandra, REPLICA_SET batches",
+      "io.github.beamcassandra.benchmarks.BeamCassandraWrite$ReplicaSet", "beam-cassandra.classpath", false);
 
   private final String id;
   private final String label;

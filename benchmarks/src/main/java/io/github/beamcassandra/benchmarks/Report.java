@@ -37,8 +37,8 @@ final class Report {
     }
     out.append('\n');
     Summary beam = summaries.get(Contender.BEAM_CASSANDRA);
+    StringJoiner ratios = new StringJoiner("; ");
     if (beam != null) {
-      StringJoiner ratios = new StringJoiner("; ");
       if (summaries.containsKey(Contender.CASSANDRA_IO)) {
         ratios.add("beam-cassandra / CassandraIO: "
             + beam.ratioTo(summaries.get(Contender.CASSANDRA_IO)).map(Report::ratio).orElse("n/a"));
@@ -47,9 +47,20 @@ final class Report {
         ratios.add("beam-cassandra / async loop: "
             + beam.ratioTo(summaries.get(Contender.ASYNC_LOOP)).map(Report::ratioAndPercent).orElse("n/a"));
       }
-      if (ratios.length() > 0) {
-        out.append(ratios).append("\n\n");
+    }
+    Summary replicaSet = summaries.get(Contender.BEAM_CASSANDRA_REPLICA_SET);
+    if (replicaSet != null) {
+      if (summaries.containsKey(Contender.CASSANDRA_IO)) {
+        ratios.add("REPLICA_SET / CassandraIO: "
+            + replicaSet.ratioTo(summaries.get(Contender.CASSANDRA_IO)).map(Report::ratio).orElse("n/a"));
       }
+      if (summaries.containsKey(Contender.ASYNC_LOOP)) {
+        ratios.add("REPLICA_SET / async loop: " + replicaSet.ratioTo(summaries.get(Contender.ASYNC_LOOP))
+            .map(Report::ratioAndPercent).orElse("n/a"));
+      }
+    }
+    if (ratios.length() > 0) {
+      out.append(ratios).append("\n\n");
     }
     for (Summary summary : summaries.values()) {
       for (RunOutcome run : summary.runs()) {
@@ -66,11 +77,13 @@ final class Report {
   static String summaryTable(Map<Shape, Map<Contender, Summary>> all) {
     StringBuilder out = new StringBuilder();
     out.append("| Shape | Rows | beam-cassandra rows/s | CassandraIO rows/s | async loop rows/s"
-        + " | beam-cassandra / CassandraIO | beam-cassandra / async loop |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        + " | beam-cassandra / CassandraIO | beam-cassandra / async loop | REPLICA_SET rows/s"
+        + " | REPLICA_SET / CassandraIO |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<Shape, Map<Contender, Summary>> entry : all.entrySet()) {
       Map<Contender, Summary> s = entry.getValue();
       Summary beam = s.get(Contender.BEAM_CASSANDRA);
+      Summary replicaSet = s.get(Contender.BEAM_CASSANDRA_REPLICA_SET);
       long rows = s.values().stream().mapToLong(Summary::rows).findFirst().orElse(0);
       out.append("| ").append(entry.getKey().description()).append(" (").append(entry.getKey().table())
           .append(") | ").append(String.format(Locale.ROOT, "%,d", rows))
@@ -79,6 +92,9 @@ final class Report {
           .append(" | ").append(rateOf(s.get(Contender.ASYNC_LOOP)))
           .append(" | ").append(ratioOf(beam, s.get(Contender.CASSANDRA_IO)).map(Report::ratio).orElse("n/a"))
           .append(" | ").append(ratioOf(beam, s.get(Contender.ASYNC_LOOP)).map(Report::ratioAndPercent)
+              .orElse("n/a"))
+          .append(" | ").append(rateOf(replicaSet))
+          .append(" | ").append(ratioOf(replicaSet, s.get(Contender.CASSANDRA_IO)).map(Report::ratio)
               .orElse("n/a"))
           .append(" |\n");
     }
@@ -101,6 +117,19 @@ final class Report {
         String.format(Locale.ROOT, "unique partitions: beam-cassandra >= %.0f%% of the async loop",
             TARGET_VS_ASYNC_LOOP * 100),
         vsLoop.map(r -> percent(r)).orElse("n/a"), met(vsLoop, TARGET_VS_ASYNC_LOOP)});
+    Summary replicaSetPeople = people.get(Contender.BEAM_CASSANDRA_REPLICA_SET);
+    if (replicaSetPeople != null) {
+      Optional<Double> rsVsIo = ratioOf(replicaSetPeople, people.get(Contender.CASSANDRA_IO));
+      rows.add(new String[] {
+          String.format(Locale.ROOT, "unique partitions, withBatchMode(REPLICA_SET): >= %.0fx CassandraIO",
+              TARGET_VS_CASSANDRA_IO),
+          rsVsIo.map(Report::ratio).orElse("n/a"), met(rsVsIo, TARGET_VS_CASSANDRA_IO)});
+      Optional<Double> rsVsLoop = ratioOf(replicaSetPeople, people.get(Contender.ASYNC_LOOP));
+      rows.add(new String[] {
+          String.format(Locale.ROOT, "unique partitions, withBatchMode(REPLICA_SET): >= %.0f%% of the async loop",
+              TARGET_VS_ASYNC_LOOP * 100),
+          rsVsLoop.map(r -> percent(r)).orElse("n/a"), met(rsVsLoop, TARGET_VS_ASYNC_LOOP)});
+    }
     Optional<Double> readingsRate = Optional.ofNullable(readings.get(Contender.BEAM_CASSANDRA))
         .flatMap(Summary::rowsPerSecond);
     rows.add(new String[] {

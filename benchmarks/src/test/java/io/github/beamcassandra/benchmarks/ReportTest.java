@@ -35,6 +35,7 @@ class ReportTest {
     assertContains(table, "| java-driver async loop | 300,000 | 4.00 | 75,000 | 4.00, 1.00 (not counted), failed"
         + " | 300,000, 299,993, 0 |");
     assertContains(table, "beam-cassandra / CassandraIO: 5.00x; beam-cassandra / async loop: 0.80x (80%)");
+    assertTrue(!table.contains("REPLICA_SET /"), "no replica-set ratios when it did not run:\n" + table);
     assertContains(table, "count(*) found 299993 rows, expected 300000 (7 missing)");
     assertContains(table, "exited with code 1 without a result line");
   }
@@ -45,7 +46,8 @@ class ReportTest {
     all.put(Shape.PEOPLE, Map.of(
         Contender.BEAM_CASSANDRA, summary(Contender.BEAM_CASSANDRA, Shape.PEOPLE, 5.0),
         Contender.CASSANDRA_IO, summary(Contender.CASSANDRA_IO, Shape.PEOPLE, 15.0),
-        Contender.ASYNC_LOOP, summary(Contender.ASYNC_LOOP, Shape.PEOPLE, 4.0)));
+        Contender.ASYNC_LOOP, summary(Contender.ASYNC_LOOP, Shape.PEOPLE, 4.0),
+        Contender.BEAM_CASSANDRA_REPLICA_SET, summary(Contender.BEAM_CASSANDRA_REPLICA_SET, Shape.PEOPLE, 2.5)));
     all.put(Shape.READINGS, Map.of(
         Contender.BEAM_CASSANDRA, summary(Contender.BEAM_CASSANDRA, Shape.READINGS, 3.0)));
 
@@ -55,7 +57,12 @@ class ReportTest {
     assertContains(targets, "| unique partitions: beam-cassandra >= 4x CassandraIO | 3.00x | NO |");
     assertContains(targets, "| unique partitions: beam-cassandra >= 70% of the async loop | 80% | yes |");
     assertContains(targets, "| partitions of 50: beam-cassandra >= 70,000 rows/s | 100,000 rows/s | yes |");
-    assertContains(side, "| partitions of 50 rows (readings) | 300,000 | 100,000 | not run | not run | n/a | n/a |");
+    assertContains(targets, "| unique partitions, withBatchMode(REPLICA_SET): >= 4x CassandraIO | 6.00x | yes |");
+    assertContains(targets, "| unique partitions, withBatchMode(REPLICA_SET): >= 70% of the async loop | 160% | yes |");
+    assertContains(side, "| unique partitions (people) | 300,000 | 60,000 | 20,000 | 75,000 | 3.00x | 0.80x (80%)"
+        + " | 120,000 | 6.00x |");
+    assertContains(side, "| partitions of 50 rows (readings) | 300,000 | 100,000 | not run | not run | n/a | n/a"
+        + " | not run | n/a |");
   }
 
   private static Summary summary(Contender contender, Shape shape, double... seconds) {
