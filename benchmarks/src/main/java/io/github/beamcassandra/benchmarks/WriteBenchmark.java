@@ -297,6 +297,9 @@ public final class WriteBenchmark {
       case BEAM_CASSANDRA:
         return "beam-cassandra (" + artifact(contender, "beam-cassandra-transforms") + "): GenerateSequence"
             + " -> Row -> Cassandra.write() with its defaults; timed from pipeline.run() until done";
+      case BEAM_CASSANDRA_REPLICA_SET:
+        return "beam-cassandra, REPLICA_SET batches: the same pipeline with"
+            + " Cassandra.write().withBatchMode(BatchMode.REPLICA_SET); timed from pipeline.run() until done";
       case CASSANDRA_IO:
         return "Beam CassandraIO " + ReleaseInfo.getReleaseInfo().getVersion() + " (driver "
             + driver3Version() + "): GenerateSequence -> annotated entity -> CassandraIO.write() with"
