@@ -155,7 +155,7 @@ class LoadUnloadCountIT {
     Path unloaded = dir.resolve("unloaded");
     Cli unload = Cli.run(cassandra, runs, "unload", "--table=people", "--output=" + unloaded, "--splits=5");
     assertEquals(0, unload.exitCode, unload.toString());
-    // Reloaded with batches of partitions that share replicas: every row still arrives once.
+    // Reloaded with batches of partitions that share replicas: the copy holds every row, equal.
     Cli reload = Cli.run(cassandra, runs, "load", "--table=people_copy", "--input=" + unloaded,
         "--batchMode=replica_set");
     assertEquals(0, reload.exitCode, reload.toString());

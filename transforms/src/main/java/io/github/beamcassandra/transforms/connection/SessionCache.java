@@ -150,8 +150,9 @@ public final class SessionCache {
         .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
         .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
         // The driver's native clock loads libc through JNR when a session opens: about 300 ms and 0.4 s
-        // of CPU per open, measured here. Writes carry their own timestamps (Timestamps) and reads
-        // need none, so the driver's generator only needs the Java clock it falls back on.
+        // of CPU per open, measured here. Cassandra.write() gives each statement its own timestamp
+        // (Timestamps); other writes (the run log) get the driver's, still strictly increasing with
+        // the Java clock, and reads need none.
         .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true);
     if (connection.localDatacenter() == null && connection.cloudSecureConnectBundle() == null) {
       config.withString(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy");

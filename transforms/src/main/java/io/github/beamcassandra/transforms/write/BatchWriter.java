@@ -42,10 +42,11 @@ import java.util.function.Function;
 /**
  * Writes groups of mutations: by partition into UNLOGGED batches (COUNTER batches for counters; one
  * partition per batch, at most {@code maxBatchStatements} statements and {@code maxBatchBytes}; a
- * partition with one mutation is a plain statement), asynchronously, with at most {@code
- * maxConcurrentRequests} requests in flight per JVM for this write. Transient errors are retried with
- * exponential backoff and jitter; a batch the server refuses is retried statement by statement so
- * only the bad mutation fails. Every outcome is reported to the caller, none is dropped.
+ * partition with one mutation is a plain statement; with {@link BatchMode#REPLICA_SET}, up to
+ * {@value #MAX_PARTITIONS_PER_BATCH} partitions that share their replicas per batch), asynchronously,
+ * with at most {@code maxConcurrentRequests} requests in flight per JVM for this write. Transient
+ * errors are retried with exponential backoff and jitter; a batch the server refuses is retried
+ * statement by statement so only the bad mutation fails. Every outcome is reported to the caller, none is dropped.
  *
  * <p>Not thread-safe for callers: one DoFn instance uses one writer from its own thread; the driver's
  * threads only complete requests.
@@ -167,8 +168,8 @@ final class BatchWriter {
    * {@link BatchMode#REPLICA_SET}: puts partition groups (from {@link #groups}) whose replicas are the
    * same nodes into one batch, at most {@value #MAX_PARTITIONS_PER_BATCH} partitions, {@code
    * maxStatements} mutations and (unless one group alone is larger) {@code maxBytes}. A batch never
-   * holds two groups of one partition: the earlier one is sent first, in a batch of its own that
-   * closes before the later one is added, so it keeps the earlier timestamp. Counter groups and
+   * holds two groups of one partition: the batch holding the earlier one is closed before the later
+   * one is added anywhere, so it is sent first and keeps the earlier timestamp. Counter groups and
    * partitions whose replicas are unknown (null) stay as they are.
    */
   static List<List<Mutation>> byReplicas(List<List<Mutation>> groups, Function<Mutation, Object> replicasOf,
