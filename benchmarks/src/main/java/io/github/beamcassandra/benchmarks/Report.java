@@ -36,29 +36,9 @@ final class Report {
           .append(" |\n");
     }
     out.append('\n');
-    Summary beam = summaries.get(Contender.BEAM_CASSANDRA);
     StringJoiner ratios = new StringJoiner("; ");
-    if (beam != null) {
-      if (summaries.containsKey(Contender.CASSANDRA_IO)) {
-        ratios.add("beam-cassandra / CassandraIO: "
-            + beam.ratioTo(summaries.get(Contender.CASSANDRA_IO)).map(Report::ratio).orElse("n/a"));
-      }
-      if (summaries.containsKey(Contender.ASYNC_LOOP)) {
-        ratios.add("beam-cassandra / async loop: "
-            + beam.ratioTo(summaries.get(Contender.ASYNC_LOOP)).map(Report::ratioAndPercent).orElse("n/a"));
-      }
-    }
-    Summary replicaSet = summaries.get(Contender.BEAM_CASSANDRA_REPLICA_SET);
-    if (replicaSet != null) {
-      if (summaries.containsKey(Contender.CASSANDRA_IO)) {
-        ratios.add("REPLICA_SET / CassandraIO: "
-            + replicaSet.ratioTo(summaries.get(Contender.CASSANDRA_IO)).map(Report::ratio).orElse("n/a"));
-      }
-      if (summaries.containsKey(Contender.ASYNC_LOOP)) {
-        ratios.add("REPLICA_SET / async loop: " + replicaSet.ratioTo(summaries.get(Contender.ASYNC_LOOP))
-            .map(Report::ratioAndPercent).orElse("n/a"));
-      }
-    }
+    addRatios(ratios, "beam-cassandra", summaries.get(Contender.BEAM_CASSANDRA), summaries);
+    addRatios(ratios, "REPLICA_SET", summaries.get(Contender.BEAM_CASSANDRA_REPLICA_SET), summaries);
     if (ratios.length() > 0) {
       out.append(ratios).append("\n\n");
     }
@@ -105,30 +85,12 @@ final class Report {
   static String targets(Map<Shape, Map<Contender, Summary>> all) {
     Map<Contender, Summary> people = all.getOrDefault(Shape.PEOPLE, Map.of());
     Map<Contender, Summary> readings = all.getOrDefault(Shape.READINGS, Map.of());
-    Summary beamPeople = people.get(Contender.BEAM_CASSANDRA);
     List<String[]> rows = new ArrayList<>();
-    Optional<Double> vsIo = ratioOf(beamPeople, people.get(Contender.CASSANDRA_IO));
-    rows.add(new String[] {
-        String.format(Locale.ROOT, "unique partitions: beam-cassandra >= %.0fx CassandraIO",
-            TARGET_VS_CASSANDRA_IO),
-        vsIo.map(Report::ratio).orElse("n/a"), met(vsIo, TARGET_VS_CASSANDRA_IO)});
-    Optional<Double> vsLoop = ratioOf(beamPeople, people.get(Contender.ASYNC_LOOP));
-    rows.add(new String[] {
-        String.format(Locale.ROOT, "unique partitions: beam-cassandra >= %.0f%% of the async loop",
-            TARGET_VS_ASYNC_LOOP * 100),
-        vsLoop.map(r -> percent(r)).orElse("n/a"), met(vsLoop, TARGET_VS_ASYNC_LOOP)});
-    Summary replicaSetPeople = people.get(Contender.BEAM_CASSANDRA_REPLICA_SET);
-    if (replicaSetPeople != null) {
-      Optional<Double> rsVsIo = ratioOf(replicaSetPeople, people.get(Contender.CASSANDRA_IO));
-      rows.add(new String[] {
-          String.format(Locale.ROOT, "unique partitions, withBatchMode(REPLICA_SET): >= %.0fx CassandraIO",
-              TARGET_VS_CASSANDRA_IO),
-          rsVsIo.map(Report::ratio).orElse("n/a"), met(rsVsIo, TARGET_VS_CASSANDRA_IO)});
-      Optional<Double> rsVsLoop = ratioOf(replicaSetPeople, people.get(Contender.ASYNC_LOOP));
-      rows.add(new String[] {
-          String.format(Locale.ROOT, "unique partitions, withBatchMode(REPLICA_SET): >= %.0f%% of the async loop",
-              TARGET_VS_ASYNC_LOOP * 100),
-          rsVsLoop.map(r -> percent(r)).orElse("n/a"), met(rsVsLoop, TARGET_VS_ASYNC_LOOP)});
+    addUniquePartitionTargets(rows, "unique partitions: beam-cassandra",
+        people.get(Contender.BEAM_CASSANDRA), people);
+    if (people.containsKey(Contender.BEAM_CASSANDRA_REPLICA_SET)) {
+      addUniquePartitionTargets(rows, "unique partitions, withBatchMode(REPLICA_SET):",
+          people.get(Contender.BEAM_CASSANDRA_REPLICA_SET), people);
     }
     Optional<Double> readingsRate = Optional.ofNullable(readings.get(Contender.BEAM_CASSANDRA))
         .flatMap(Summary::rowsPerSecond);
@@ -142,6 +104,35 @@ final class Report {
       out.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
     return out.toString();
+  }
+
+  /** "{@code label} / CassandraIO" and "{@code label} / async loop", for those that ran. */
+  private static void addRatios(StringJoiner ratios, String label, Summary ours,
+      Map<Contender, Summary> summaries) {
+    if (ours == null) {
+      return;
+    }
+    if (summaries.containsKey(Contender.CASSANDRA_IO)) {
+      ratios.add(label + " / CassandraIO: "
+          + ours.ratioTo(summaries.get(Contender.CASSANDRA_IO)).map(Report::ratio).orElse("n/a"));
+    }
+    if (summaries.containsKey(Contender.ASYNC_LOOP)) {
+      ratios.add(label + " / async loop: "
+          + ours.ratioTo(summaries.get(Contender.ASYNC_LOOP)).map(Report::ratioAndPercent).orElse("n/a"));
+    }
+  }
+
+  /** The two unique-partition targets (against CassandraIO and the async loop) for {@code ours}. */
+  private static void addUniquePartitionTargets(List<String[]> rows, String label, Summary ours,
+      Map<Contender, Summary> people) {
+    Optional<Double> vsIo = ratioOf(ours, people.get(Contender.CASSANDRA_IO));
+    rows.add(new String[] {
+        String.format(Locale.ROOT, "%s >= %.0fx CassandraIO", label, TARGET_VS_CASSANDRA_IO),
+        vsIo.map(Report::ratio).orElse("n/a"), met(vsIo, TARGET_VS_CASSANDRA_IO)});
+    Optional<Double> vsLoop = ratioOf(ours, people.get(Contender.ASYNC_LOOP));
+    rows.add(new String[] {
+        String.format(Locale.ROOT, "%s >= %.0f%% of the async loop", label, TARGET_VS_ASYNC_LOOP * 100),
+        vsLoop.map(Report::percent).orElse("n/a"), met(vsLoop, TARGET_VS_ASYNC_LOOP)});
   }
 
   static String seconds(double seconds) {

@@ -93,6 +93,18 @@ class CassandraWriteIT {
     }));
   }
 
+  /** The write's statements_per_batch distribution, or null when it recorded none. */
+  static DistributionResult statementsPerBatch(PipelineResult result) {
+    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(io.github.beamcassandra.transforms.write.WriteMutations.class,
+            "statements_per_batch")).build());
+    DistributionResult batches = null;
+    for (MetricResult<DistributionResult> d : metrics.getDistributions()) {
+      batches = d.getAttempted();
+    }
+    return batches;
+  }
+
   static PipelineResult run(Pipeline p) {
     PipelineResult result = p.run();
     result.waitUntilFinish();
@@ -284,13 +296,7 @@ class CassandraWriteIT {
           + ".readings WHERE device = 'wide-" + d + "'").one().getLong(0);
     }
     assertEquals(1000, stored);
-    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(io.github.beamcassandra.transforms.write.WriteMutations.class,
-            "statements_per_batch")).build());
-    DistributionResult batches = null;
-    for (MetricResult<DistributionResult> d : metrics.getDistributions()) {
-      batches = d.getAttempted();
-    }
+    DistributionResult batches = statementsPerBatch(result);
     assertTrue(batches != null && batches.getCount() > 0, "no batches recorded: " + batches);
     assertTrue(batches.getSum() / batches.getCount() >= 10, "mean statements per batch " + batches);
   }
@@ -316,13 +322,7 @@ class CassandraWriteIT {
     CassandraWriteFailure failure = (CassandraWriteFailure) sink("replicaSetRejected").peek();
     assertTrue(failure.reason().contains("Key length of 70000"), failure.reason());
     assertEquals(300L, session.execute("SELECT count(*) FROM " + cassandra.keyspace() + ".devices").one().getLong(0));
-    MetricQueryResults metrics = run.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(io.github.beamcassandra.transforms.write.WriteMutations.class,
-            "statements_per_batch")).build());
-    DistributionResult batches = null;
-    for (MetricResult<DistributionResult> d : metrics.getDistributions()) {
-      batches = d.getAttempted();
-    }
+    DistributionResult batches = statementsPerBatch(run);
     assertTrue(batches != null && batches.getCount() > 0, "no batches recorded: " + batches);
     assertTrue(batches.getMax() <= 10, "at most 10 partitions per batch: " + batches);
     assertTrue(batches.getSum() / batches.getCount() >= 5, "mean statements per batch " + batches);

@@ -46,7 +46,8 @@ import java.util.function.Function;
  * {@value #MAX_PARTITIONS_PER_BATCH} partitions that share their replicas per batch), asynchronously,
  * with at most {@code maxConcurrentRequests} requests in flight per JVM for this write. Transient
  * errors are retried with exponential backoff and jitter; a batch the server refuses is retried
- * statement by statement so only the bad mutation fails. Every outcome is reported to the caller, none is dropped.
+ * statement by statement so only the bad mutation fails. Every outcome is reported to the caller,
+ * none is dropped.
  *
  * <p>Not thread-safe for callers: one DoFn instance uses one writer from its own thread; the driver's
  * threads only complete requests.
@@ -185,22 +186,27 @@ final class BatchWriter {
       }
       ByteBuffer partition = ByteBuffer.wrap(first.partitionKey());
       Pack pack = open.get(replicas);
-      if (pack != null && (isCounter(first) || !pack.fits(group, partition, maxStatements, maxBytes))) {
-        if (!isCounter(first) || pack.partitions.contains(partition)) {
-          batches.add(pack.mutations);
-          open.remove(replicas);
-          pack = null;
-        }
-      }
       if (isCounter(first)) {
+        // Sent as it is, after the batch holding an earlier group of its partition, if one is open.
+        if (pack != null && pack.partitions.contains(partition)) {
+          batches.add(open.remove(replicas).mutations);
+        }
         batches.add(group);
         continue;
+      }
+      long groupBytes = 0;
+      for (Mutation m : group) {
+        groupBytes += m.sizeBytes();
+      }
+      if (pack != null && !pack.fits(group.size(), groupBytes, partition, maxStatements, maxBytes)) {
+        batches.add(open.remove(replicas).mutations);
+        pack = null;
       }
       if (pack == null) {
         pack = new Pack();
         open.put(replicas, pack);
       }
-      pack.add(group, partition);
+      pack.add(group, groupBytes, partition);
     }
     for (Pack pack : open.values()) {
       batches.add(pack.mutations);
@@ -214,21 +220,15 @@ final class BatchWriter {
     final Set<ByteBuffer> partitions = new HashSet<>();
     long bytes;
 
-    boolean fits(List<Mutation> group, ByteBuffer partition, int maxStatements, int maxBytes) {
-      long groupBytes = 0;
-      for (Mutation m : group) {
-        groupBytes += m.sizeBytes();
-      }
+    boolean fits(int statements, long groupBytes, ByteBuffer partition, int maxStatements, int maxBytes) {
       return partitions.size() < MAX_PARTITIONS_PER_BATCH && !partitions.contains(partition)
-          && mutations.size() + group.size() <= maxStatements && bytes + groupBytes <= maxBytes;
+          && mutations.size() + statements <= maxStatements && bytes + groupBytes <= maxBytes;
     }
 
-    void add(List<Mutation> group, ByteBuffer partition) {
+    void add(List<Mutation> group, long groupBytes, ByteBuffer partition) {
       mutations.addAll(group);
       partitions.add(partition);
-      for (Mutation m : group) {
-        bytes += m.sizeBytes();
-      }
+      bytes += groupBytes;
     }
   }
 
