@@ -54,7 +54,6 @@ public final class BeamCassandraRead {
     }
     long read = counted(result, CountElements.COUNTER);
     System.out.println(new ContenderResult(NAME, child.shape(), read, nanos, 0).toLine());
-    exitNow();
   }
 
   /** The connection both beam-cassandra contenders use: contact points and data center, else defaults. */
@@ -62,16 +61,6 @@ public final class BeamCassandraRead {
     return CassandraConnection.create()
         .withContactPoints(String.join(",", child.contactPoints()))
         .withLocalDatacenter(child.localDatacenter());
-  }
-
-  /**
-   * Ends the JVM once the result is out. Without it the JVM lingers about 30 s: beam-cassandra's
-   * session cache closes an unused session only after that idle time, and the driver's threads keep
-   * the JVM alive until then, which would land in the parent's wall-time column.
-   */
-  static void exitNow() {
-    System.out.flush();
-    System.exit(0);
   }
 
   static void printBuildTime(long buildStart) {

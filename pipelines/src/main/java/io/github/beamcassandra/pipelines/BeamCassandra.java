@@ -55,7 +55,7 @@ public final class BeamCassandra {
       err.println("beam-cassandra " + args[0] + " failed: " + e.getMessage());
       return 1;
     } finally {
-      // The driver's threads would otherwise keep the JVM alive until idle sessions close by themselves.
+      // Closes the connections to the cluster before the JVM exits, rather than leaving them to drop.
       SessionCache.closeIdleSessions();
     }
   }

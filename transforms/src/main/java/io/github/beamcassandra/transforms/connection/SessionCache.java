@@ -105,10 +105,9 @@ public final class SessionCache {
   }
 
   /**
-   * Closes now, and waits for, every shared session no DoFn holds. A program that runs a pipeline in
-   * its own JVM (the DirectRunner, embedded Flink) calls this after {@code waitUntilFinish()}: the
-   * driver's threads would otherwise keep the JVM alive for up to {@value #IDLE_CLOSE_SECONDS} s.
-   * Returns how many sessions it closed.
+   * Closes now, and waits for, every shared session no DoFn holds, e.g. after {@code
+   * waitUntilFinish()} to close connections before doing more in the same JVM. Not needed to let a
+   * JVM exit: the driver's threads are daemon threads. Returns how many sessions it closed.
    */
   public static int closeIdleSessions() {
     List<CqlSession> idle = new ArrayList<>();
@@ -153,7 +152,13 @@ public final class SessionCache {
         // of CPU per open, measured here. Cassandra.write() gives each statement its own timestamp
         // (Timestamps); other writes (the run log) get the driver's, still strictly increasing with
         // the Java clock, and reads need none.
-        .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true);
+        .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true)
+        // An idle session stays open IDLE_CLOSE_SECONDS for the next DoFn; with the driver's default
+        // non-daemon threads, a program that ran a pipeline in its own JVM (the DirectRunner, embedded
+        // Flink) would stay alive that long after main() returns. Nothing is lost by not waiting: every
+        // write and read finishes before its bundle commits, and a runner's worker JVM keeps running
+        // on its own threads.
+        .withBoolean(DefaultDriverOption.NETTY_DAEMON, true);
     if (connection.localDatacenter() == null && connection.cloudSecureConnectBundle() == null) {
       config.withString(DefaultDriverOption.LOAD_BALANCING_POLICY_CLASS, "DcInferringLoadBalancingPolicy");
     }

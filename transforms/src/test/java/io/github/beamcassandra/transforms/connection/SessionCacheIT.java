@@ -11,6 +11,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
 import io.github.beamcassandra.local.junit.CassandraExtension;
 import io.github.beamcassandra.local.junit.TestCassandra;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +40,12 @@ class SessionCacheIT {
         "sessions open without loading the native clock");
     assertEquals(0, config.getInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD));
     assertEquals(0, config.getInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD));
+    List<Thread> driverThreads = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith(first.getName() + "-")).toList();
+    assertFalse(driverThreads.isEmpty(), "the session's I/O, admin and timer threads are running");
+    for (Thread thread : driverThreads) {
+      assertTrue(thread.isDaemon(), thread.getName() + " would keep a finished program's JVM alive");
+    }
 
     SessionCache.release(connection);
     SessionCache.release(connection);
