@@ -56,7 +56,14 @@ import org.joda.time.Duration;
  *   <li>{@code retries} [WriteMutations]: retried requests (transient errors).
  *   <li>{@code failures} [WriteMutations]: mutations that could not be written.
  *   <li>{@code flushes} [WriteMutations]: buffers written.
+ *   <li>{@code rows_read} [CassandraRead]: rows read.
+ *   <li>{@code ranges_done} [CassandraRead, CassandraCount]: token ranges read or counted in full.
+ *   <li>{@code range_latency_ms} [CassandraRead, CassandraCount], distribution per range.
+ *   <li>{@code retries} [CassandraRead, CassandraCount]: retried requests (transient errors).
+ *   <li>{@code ranges_split_on_timeout} [CassandraCount]: ranges cut in four after a timeout.
  * </ul>
+ *
+ * <p>Beam Lineage: writes report the sink, reads and counts the source, {@code cassandra:keyspace.table}.
  */
 public final class Cassandra {
   private Cassandra() {}

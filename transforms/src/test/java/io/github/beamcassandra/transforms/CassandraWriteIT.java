@@ -30,6 +30,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class CassandraWriteIT {
     String ks = c.keyspaceId().asCql(true);
     session.execute("CREATE TABLE " + ks + ".people (id uuid PRIMARY KEY, name text, age int, score bigint)");
     session.execute("CREATE TABLE " + ks + ".people_bulk (id uuid PRIMARY KEY, name text, age int, score bigint)");
+    session.execute("CREATE TABLE " + ks + ".people_waited (id uuid PRIMARY KEY, name text, age int, score bigint)");
     session.execute("CREATE TABLE " + ks + ".readings (device text, seq int, value double,"
         + " PRIMARY KEY (device, seq))");
     session.execute("CREATE TABLE " + ks + ".devices (device text, seq int, value double,"
@@ -212,6 +214,60 @@ class CassandraWriteIT {
   }
 
   @Test
+  void appliesAFixedTtlAndWritetimeToEveryRow() {
+    List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    List<org.apache.beam.sdk.values.Row> rows = new ArrayList<>();
+    for (UUID id : ids) {
+      rows.add(person(id, "fixed", 30L, 1L));
+    }
+
+    Pipeline p = pipeline();
+    p.apply(Create.of(rows).withRowSchema(PERSON))
+        .apply(write("people").withTtl(7200).withWritetime(1_500_000_000_000_001L));
+    run(p);
+
+    for (UUID id : ids) {
+      Row read = session.execute("SELECT TTL(name) AS tn, TTL(age) AS ta, WRITETIME(name) AS wn,"
+          + " WRITETIME(score) AS ws FROM " + cassandra.keyspace() + ".people WHERE id = " + id).one();
+      for (String ttl : List.of("tn", "ta")) {
+        int seconds = read.getInt(ttl);
+        assertTrue(seconds > 7100 && seconds <= 7200, id + " " + ttl + " " + seconds);
+      }
+      assertEquals(1_500_000_000_000_001L, read.getLong("wn"));
+      assertEquals(1_500_000_000_000_001L, read.getLong("ws"));
+    }
+  }
+
+  @Test
+  void theCompletionSignalHoldsBackAWaitOnUntilEveryRowIsWritten() {
+    int rows = 2000;
+    List<org.apache.beam.sdk.values.Row> people = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      people.add(person(UUID.randomUUID(), "waited", (long) i, null));
+    }
+
+    Pipeline p = pipeline();
+    CassandraWriteResult written = p.apply("People", Create.of(people).withRowSchema(PERSON))
+        .apply(write("people_waited"));
+    String count = "SELECT count(*) FROM " + cassandra.keyspace() + ".people_waited";
+    collect(p.apply("After the write", Create.of(count))
+        .apply(Wait.on(written.getCompletionSignal()))
+        .apply("Count the table", ParDo.of(new RunCount())), "countAfterWrite");
+    run(p);
+
+    assertEquals(List.of((long) rows), new ArrayList<>(sink("countAfterWrite")),
+        "a count gated by Wait.on(getCompletionSignal()) sees every row");
+  }
+
+  /** Runs the {@code SELECT count(*)} it is given on the test's session. */
+  static final class RunCount extends DoFn<String, Long> {
+    @ProcessElement
+    public void process(@Element String query, OutputReceiver<Long> out) {
+      out.output(session.execute(query).one().getLong(0));
+    }
+  }
+
+  @Test
   void nullsAreLeftAloneByDefaultAndWrittenWhenAsked() {
     UUID keep = UUID.randomUUID();
     UUID clear = UUID.randomUUID();
@@ -342,7 +398,7 @@ class CassandraWriteIT {
     IllegalArgumentException noTable = assertThrows(IllegalArgumentException.class,
         () -> rows.apply("b", write("nope")));
     assertEquals("Table " + cassandra.keyspace() + ".nope not found. Tables in " + cassandra.keyspace()
-        + ": devices, hits, people, people_bulk, readings", noTable.getMessage());
+        + ": devices, hits, people, people_bulk, people_waited, readings", noTable.getMessage());
 
     Schema extra = Schema.builder().addStringField("id").addStringField("nickname").build();
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,

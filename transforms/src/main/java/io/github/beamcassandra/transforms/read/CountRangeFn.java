@@ -16,6 +16,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Lineage;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -36,6 +38,7 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
   private final Counter rangesDone = Metrics.counter(CassandraCount.class, "ranges_done");
   private final Counter retries = Metrics.counter(CassandraCount.class, "retries");
   private final Counter resplits = Metrics.counter(CassandraCount.class, "ranges_split_on_timeout");
+  private final Distribution rangeLatency = Metrics.distribution(CassandraCount.class, "range_latency_ms");
 
   private final CassandraConnection connection;
   private final RangeQuery query;
@@ -65,6 +68,7 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
   @StartBundle
   public void startBundle() {
     pending = new ArrayList<>();
+    Lineage.getSources().add("cassandra", List.of(query.table.keyspace(), query.table.table()));
   }
 
   /**
@@ -76,6 +80,7 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
   public void processElement(@Element TokenRange range, @Timestamp Instant timestamp, BoundedWindow window)
       throws InterruptedException {
     inFlight.acquire();
+    long started = System.nanoTime();
     CompletableFuture<Long> count;
     try {
       count = count(range, 0, 0);
@@ -83,8 +88,13 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
       inFlight.release();
       throw e;
     }
-    count.whenComplete((n, e) -> inFlight.release());
-    pending.add(new Pending(range, count, timestamp, window));
+    // Waiting on whenComplete's future, not count's, orders the latency's write before the read.
+    long[] finished = new long[1];
+    CompletableFuture<Long> counted = count.whenComplete((n, e) -> {
+      finished[0] = System.nanoTime();
+      inFlight.release();
+    });
+    pending.add(new Pending(range, counted, timestamp, window, started, finished));
   }
 
   @FinishBundle
@@ -97,6 +107,7 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
         long count = p.count.get();
         context.output(KV.of(p.range.id(), count), p.timestamp, p.window);
         rangesDone.inc();
+        rangeLatency.update(TimeUnit.NANOSECONDS.toMillis(p.finished[0] - p.started));
       } catch (ExecutionException e) {
         if (failure == null) {
           failure = e.getCause() instanceof RuntimeException
@@ -114,12 +125,18 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
     final CompletableFuture<Long> count;
     final Instant timestamp;
     final BoundedWindow window;
+    /** {@code System.nanoTime()} when counting started and (set before {@link #count} completes) ended. */
+    final long started;
+    final long[] finished;
 
-    Pending(TokenRange range, CompletableFuture<Long> count, Instant timestamp, BoundedWindow window) {
+    Pending(TokenRange range, CompletableFuture<Long> count, Instant timestamp, BoundedWindow window,
+        long started, long[] finished) {
       this.range = range;
       this.count = count;
       this.timestamp = timestamp;
       this.window = window;
+      this.started = started;
+      this.finished = finished;
     }
   }
 

@@ -14,9 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The CQL of a read or count of one token range, and the Beam schema of what a read returns. The
- * token bounds are always bound values; a user's condition (checked by {@link CassandraRead}: no
- * statement separators, no token restriction of its own, and prepared once at construction so the
- * server validates it) is ANDed after them.
+ * token bounds are always bound values; a user's condition (checked by {@link ConditionCheck}, and
+ * prepared once at construction so the server validates the rest) is ANDed after them.
  */
 final class RangeQuery implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -444,6 +444,10 @@ public final class ValueConverter {
     if (value instanceof Instant) {
       return ((Instant) value).atZone(ZoneOffset.UTC).toLocalDate();
     }
+    if (value instanceof LocalDateTime) {
+      // Beam's datetime logical type, a UTC date and time like DATETIME: its day.
+      return ((LocalDateTime) value).toLocalDate();
+    }
     if (value instanceof Integer) {
       return LocalDate.ofEpochDay((Integer) value);
     }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,6 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.DistributionResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -175,15 +182,69 @@ class CassandraReadIT {
     collect(p.apply(all.withSkippedRanges(skip)), "rest");
     p.run().waitUntilFinish();
 
-    long expected = 0;
+    Set<Long> expected = new TreeSet<>();
     for (long id = 0; id < 1000; id++) {
       long token = MutationLayout.token(ByteBuffer.allocate(8).putLong(0, id).array());
       if (!ranges.get(0).contains(token) && !ranges.get(5).contains(token)) {
-        expected++;
+        expected.add(id);
       }
     }
-    assertEquals(expected, sink("rest").size());
-    assertTrue(expected < 1000 && expected > 0, "the skipped ranges held no rows: " + expected);
+    List<Long> read = new ArrayList<>();
+    sink("rest").forEach(o -> read.add(((Row) o).getInt64("id")));
+    assertEquals(expected.size(), read.size(), "no row read twice");
+    assertEquals(expected, new TreeSet<>(read), "exactly the rows outside the skipped ranges");
+    assertTrue(expected.size() < 1000 && expected.size() > 0, "the skipped ranges held no rows: " + expected.size());
+  }
+
+  @Test
+  void aConditionIsAppliedByTheServerWithinEveryRangeAndCountedTheSame() {
+    String condition = "v >= 'v9'";
+    Set<Long> expected = new TreeSet<>();
+    for (long id = 0; id < 1000; id++) {
+      if (("v" + id).compareTo("v9") >= 0) {
+        expected.add(id);
+      }
+    }
+
+    Pipeline p = pipeline();
+    collect(p.apply("Read", read("t1000").withSplits(7).withCondition(condition)), "matching");
+    collect(p.apply("Count", Cassandra.count()
+        .withConnection(CassandraConnection.create().withContactPoints(cassandra.contactPointsOption())
+            .withLocalDatacenter(cassandra.localDatacenter()))
+        .withKeyspace(cassandra.keyspace()).withTable("t1000").withSplits(7).withCondition(condition)),
+        "matchingCount");
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+
+    List<Long> read = new ArrayList<>();
+    sink("matching").forEach(o -> read.add(((Row) o).getInt64("id")));
+    assertEquals(expected.size(), read.size(), "no row read twice");
+    assertEquals(expected, new TreeSet<>(read));
+    assertEquals(List.of((long) expected.size()), new ArrayList<>(sink("matchingCount")));
+    MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(CassandraCount.class)).build());
+    long countedRanges = 0;
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      if (counter.getName().getName().equals("ranges_done")) {
+        countedRanges += counter.getAttempted();
+      }
+    }
+    long timedRanges = 0;
+    for (MetricResult<DistributionResult> distribution : metrics.getDistributions()) {
+      if (distribution.getName().getName().equals("range_latency_ms")) {
+        timedRanges += distribution.getAttempted().getCount();
+        assertTrue(distribution.getAttempted().getMin() >= 0, "latency " + distribution.getAttempted());
+      }
+    }
+    assertEquals(7, countedRanges, "each of the 7 splits counted once");
+    assertEquals(7, timedRanges, "each counted range's latency recorded");
+  }
+
+  @Test
+  void aConditionTheServerRefusesFailsAtConstructionNamingIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> read("t1000").withCondition("no_such_column = 1").plan());
+    assertTrue(e.getMessage().contains("no_such_column"), e.getMessage());
   }
 
   /** Collects each committed range's ids in memory; drops what is written without a commit. */

@@ -52,6 +52,16 @@ class ValueConverterTest {
   }
 
   @Test
+  void everyTypeTheConstructionCheckAcceptsForADateConvertsToItsDay() {
+    FieldType datetime = FieldType.logicalType(org.apache.beam.sdk.schemas.logicaltypes.SqlTypes.DATETIME);
+    assertEquals(Optional.empty(), ValueConverter.incompatibility(datetime, p(Kind.DATE)));
+    assertEquals(LocalDate.of(2024, 3, 1),
+        convert(java.time.LocalDateTime.of(2024, 3, 1, 23, 59, 59), p(Kind.DATE)));
+    assertEquals(LocalDate.of(2024, 3, 1), convert(Instant.parse("2024-03-01T23:59:59Z"), p(Kind.DATE)));
+    assertEquals(LocalDate.of(1970, 1, 11), convert(10, p(Kind.DATE)));
+  }
+
+  @Test
   void stringsParseIntoScalars() {
     UUID uuid = UUID.randomUUID();
     assertEquals(uuid, convert(uuid.toString(), p(Kind.UUID)));
