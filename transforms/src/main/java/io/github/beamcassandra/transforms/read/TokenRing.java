@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.token.TokenRange;
 import com.datastax.oss.driver.internal.core.metadata.token.Murmur3Token;
 import io.github.beamcassandra.transforms.schema.TableSpec;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,14 +39,46 @@ final class TokenRing {
     return TokenRanges.split(owned, splits);
   }
 
-  /** From {@code system.size_estimates}: the table's bytes / 64 MB, at least the owned ranges and 4 per core. */
+  /**
+   * From {@code system.size_estimates}: the table's bytes / 64 MB, at least the owned ranges and 4 per
+   * core. A node's estimates cover only its own ranges, so they are scaled up to the whole ring.
+   */
   static int defaultSplits(CqlSession session, TableSpec table, int ownedRanges) {
-    long bytes = 0;
-    for (Row row : session.execute("SELECT mean_partition_size, partitions_count FROM system.size_estimates"
-        + " WHERE keyspace_name = ? AND table_name = ?", table.keyspace(), table.table())) {
-      bytes += row.getLong("mean_partition_size") * row.getLong("partitions_count");
+    List<Estimate> estimates = new ArrayList<>();
+    for (Row row : session.execute("SELECT range_start, range_end, mean_partition_size, partitions_count"
+        + " FROM system.size_estimates WHERE keyspace_name = ? AND table_name = ?",
+        table.keyspace(), table.table())) {
+      estimates.add(new Estimate(Long.parseLong(row.getString("range_start")),
+          Long.parseLong(row.getString("range_end")), row.getLong("mean_partition_size"),
+          row.getLong("partitions_count")));
     }
-    long bySize = (bytes + TARGET_SPLIT_BYTES - 1) / TARGET_SPLIT_BYTES;
-    return (int) Math.min(100_000, Math.max(bySize, Math.max(ownedRanges, 4L * Runtime.getRuntime().availableProcessors())));
+    return defaultSplits(tableBytes(estimates), ownedRanges, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** One row of {@code system.size_estimates}: the range (start, end] and what it holds. */
+  record Estimate(long rangeStart, long rangeEnd, long meanPartitionSize, long partitionsCount) {}
+
+  private static final BigInteger RING = BigInteger.ONE.shiftLeft(64);
+
+  /** The table's bytes in the estimated ranges, divided by the share of the ring those ranges cover. */
+  static long tableBytes(List<Estimate> estimates) {
+    BigInteger covered = BigInteger.ZERO;
+    double bytes = 0;
+    for (Estimate e : estimates) {
+      BigInteger width = BigInteger.valueOf(e.rangeEnd()).subtract(BigInteger.valueOf(e.rangeStart())).mod(RING);
+      covered = covered.add(width.signum() == 0 ? RING : width);
+      bytes += (double) e.meanPartitionSize() * e.partitionsCount();
+    }
+    if (bytes == 0) {
+      return 0;
+    }
+    double share = Math.min(1.0, covered.doubleValue() / RING.doubleValue());
+    return (long) Math.min(Long.MAX_VALUE, bytes / share);
+  }
+
+  /** {@code tableBytes} / 64 MB, at least {@code ownedRanges} and 4 per core, at most 100,000. */
+  static int defaultSplits(long tableBytes, int ownedRanges, int cores) {
+    long bySize = tableBytes / TARGET_SPLIT_BYTES + (tableBytes % TARGET_SPLIT_BYTES == 0 ? 0 : 1);
+    return (int) Math.min(100_000, Math.max(bySize, Math.max(ownedRanges, 4L * cores)));
   }
 }
