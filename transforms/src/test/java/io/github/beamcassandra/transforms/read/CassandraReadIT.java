@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,6 +171,35 @@ class CassandraReadIT {
     assertTrue(leftIds.contains(id));
     assertTrue(!rightIds.contains(id));
     assertEquals(1000, leftIds.size() + rightIds.size());
+  }
+
+  @Test
+  void rowsWhoseTokensAreNearestTheRingsEndsAreReadOnceWhateverTheSplits() {
+    // Of 200,000 candidate ids, the 3 whose tokens are lowest (in the range after the minimum token)
+    // and the 3 whose tokens are highest (in the range that wraps around), with 50 ordinary ones.
+    TreeMap<Long, Long> idByToken = new TreeMap<>();
+    for (long id = 0; id < 200_000; id++) {
+      idByToken.put(MutationLayout.token(ByteBuffer.allocate(8).putLong(0, id).array()), id);
+    }
+    Set<Long> ids = new TreeSet<>();
+    ids.addAll(idByToken.values().stream().limit(3).toList());
+    ids.addAll(idByToken.descendingMap().values().stream().limit(3).toList());
+    LongStream.range(0, 50).forEach(ids::add);
+    assertTrue(idByToken.firstKey() < TokenRanges.MIN + (1L << 50), "a token near the minimum");
+    assertTrue(idByToken.lastKey() > TokenRanges.MAX - (1L << 50), "a token near the maximum");
+    session.execute("CREATE TABLE IF NOT EXISTS " + cassandra.keyspace() + ".edges (id bigint PRIMARY KEY, v text)");
+    PreparedStatement insert = session.prepare("INSERT INTO " + cassandra.keyspace() + ".edges (id, v) VALUES (?, ?)");
+    ids.forEach(id -> session.execute(insert.bind(id, "v" + id)));
+
+    for (int splits : new int[] {1, 2, 7, 1000}) {
+      Pipeline p = pipeline();
+      collect(p.apply(read("edges").withSplits(splits)), "edges");
+      p.run().waitUntilFinish();
+      List<Long> read = new ArrayList<>();
+      sink("edges").forEach(o -> read.add(((Row) o).getInt64("id")));
+      assertEquals(ids.size(), read.size(), splits + " splits: no row read twice");
+      assertEquals(ids, new TreeSet<>(read), splits + " splits");
+    }
   }
 
   @Test
