@@ -60,6 +60,7 @@ import org.joda.time.Duration;
  *   <li>{@code ranges_done} [CassandraRead, CassandraCount]: token ranges read or counted in full.
  *   <li>{@code range_latency_ms} [CassandraRead, CassandraCount], distribution per range.
  *   <li>{@code retries} [CassandraRead, CassandraCount]: retried requests (transient errors).
+ *   <li>{@code ranges_failed} [CassandraRead]: ranges sent to the failed ranges (when asked for).
  *   <li>{@code ranges_split_on_timeout} [CassandraCount]: ranges cut in four after a timeout.
  * </ul>
  *

@@ -64,6 +64,7 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
     String ttlSuffix = "_ttl";
     Set<String> skipRanges = Set.of();
     int maxRetries = DEFAULT_MAX_RETRIES;
+    boolean failedRangesOutput;
 
     Settings copy() {
       try {
@@ -186,6 +187,17 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
   }
 
   /**
+   * A range that still fails after its retries goes to {@link CassandraReadResult#getFailedRanges()}
+   * instead of failing the pipeline, so the other ranges are still read; a later run can read the
+   * failed ones again, e.g. with {@link #withSkippedRanges} of the completed ones. Only with {@link
+   * #withProgress()}, whose result holds them. Rows of a failed range read before it failed have been
+   * output already; its record says how many.
+   */
+  public CassandraRead withFailedRangesOutput() {
+    return with(s -> s.failedRangesOutput = true);
+  }
+
+  /**
    * The token ranges this read would read now (its splits, minus the skipped ones), resolved against
    * the cluster; their {@link TokenRange#id()}s are what {@link #withSkippedRanges} takes.
    */
@@ -254,6 +266,7 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
 
   @Override
   public PCollection<Row> expand(PBegin input) {
+    requireProgressForFailedRanges();
     Plan plan = plan();
     PCollectionTuple outputs = readRanges(input, plan);
     outputs.get(ReadRangeFn.COMPLETED).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
@@ -271,7 +284,8 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
         return new CassandraReadResult(input.getPipeline(),
             outputs.get(ReadRangeFn.ROWS).setRowSchema(plan.query.schema()),
             outputs.get(ReadRangeFn.COMPLETED).setCoder(
-                KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+                KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())),
+            outputs.get(ReadRangeFn.FAILED).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
       }
     };
   }
@@ -288,6 +302,7 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
     return new PTransform<PBegin, PCollection<KV<String, Long>>>("ReadToRangeSink") {
       @Override
       public PCollection<KV<String, Long>> expand(PBegin input) {
+        read.requireProgressForFailedRanges();
         Plan plan = read.plan();
         PCollectionTuple outputs = read.readRanges(input, plan, sink);
         outputs.get(ReadRangeFn.ROWS).setRowSchema(plan.query.schema());
@@ -295,6 +310,14 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
             .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
       }
     };
+  }
+
+  /** Failed ranges must have somewhere to go: only {@link #withProgress()}'s result has it. */
+  private void requireProgressForFailedRanges() {
+    if (settings.failedRangesOutput) {
+      throw new IllegalArgumentException("withFailedRangesOutput() needs withProgress(), whose result"
+          + " holds the failed ranges (getFailedRanges()); without it they would be lost");
+    }
   }
 
   PCollectionTuple readRanges(PBegin input, Plan plan) {
@@ -306,8 +329,8 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
         .apply("Token ranges", Create.of(plan.ranges).withCoder(SerializableCoder.of(TokenRange.class)))
         .apply("Spread ranges", Reshuffle.viaRandomKey())
         .apply("Read ranges", ParDo.of(new ReadRangeFn(settings.connection, plan.query,
-                settings.consistency, settings.pageSize, settings.maxRetries, sink))
-            .withOutputTags(ReadRangeFn.ROWS, TupleTagList.of(ReadRangeFn.COMPLETED)));
+                settings.consistency, settings.pageSize, settings.maxRetries, settings.failedRangesOutput, sink))
+            .withOutputTags(ReadRangeFn.ROWS, TupleTagList.of(ReadRangeFn.COMPLETED).and(ReadRangeFn.FAILED)));
   }
 
   @Override
@@ -319,7 +342,8 @@ public final class CassandraRead extends PTransform<PBegin, PCollection<Row>> {
         .addIfNotNull(DisplayData.item("condition", settings.condition))
         .add(DisplayData.item("consistency", settings.consistency))
         .add(DisplayData.item("pageSize", settings.pageSize))
-        .add(DisplayData.item("splits", settings.splits));
+        .add(DisplayData.item("splits", settings.splits))
+        .add(DisplayData.item("failedRangesOutput", settings.failedRangesOutput));
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -38,7 +38,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Reads one token range page by page, routed to a replica of the range. A transient error retries the
  * page that failed, from the paging state of the last page fully output, with jittered backoff; a
  * range that still fails fails the bundle (so the runner retries it or the pipeline fails) naming the
- * range: never a silently partial result. Emits, per finished range, its id and row count. With a
+ * range, or, when asked, goes to the failed ranges with how many of its rows were handed on: never a
+ * silently partial result. Emits, per finished range, its id and row count. With a
  * {@link RangeSink}, the rows go to the sink's writer for the range, committed before the range is
  * reported complete, instead of to the output.
  */
@@ -47,10 +48,12 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
 
   static final TupleTag<Row> ROWS = new TupleTag<Row>() {};
   static final TupleTag<KV<String, Long>> COMPLETED = new TupleTag<KV<String, Long>>() {};
+  static final TupleTag<KV<String, String>> FAILED = new TupleTag<KV<String, String>>() {};
 
   private final Counter rowsRead = Metrics.counter(CassandraRead.class, "rows_read");
   private final Counter rangesDone = Metrics.counter(CassandraRead.class, "ranges_done");
   private final Counter retries = Metrics.counter(CassandraRead.class, "retries");
+  private final Counter rangesFailed = Metrics.counter(CassandraRead.class, "ranges_failed");
   private final Distribution rangeLatency = Metrics.distribution(CassandraRead.class, "range_latency_ms");
 
   private final CassandraConnection connection;
@@ -59,6 +62,7 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
   private final String consistency;
   private final int pageSize;
   private final int maxRetries;
+  private final boolean failedRangesOutput;
   private final @Nullable RangeSink sink;
 
   private transient CqlSession session;
@@ -70,13 +74,14 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
   private transient ProtocolVersion protocol;
 
   ReadRangeFn(CassandraConnection connection, RangeQuery query, String consistency, int pageSize,
-      int maxRetries, @Nullable RangeSink sink) {
+      int maxRetries, boolean failedRangesOutput, @Nullable RangeSink sink) {
     this.connection = connection;
     this.query = query;
     this.schema = query.schema();
     this.consistency = consistency;
     this.pageSize = pageSize;
     this.maxRetries = maxRetries;
+    this.failedRangesOutput = failedRangesOutput;
     this.sink = sink;
   }
 
@@ -107,18 +112,40 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
       throws InterruptedException, IOException {
     long started = System.nanoTime();
     long rows;
-    if (sink == null) {
-      rows = read(range, row -> out.get(ROWS).output(row));
-    } else {
-      try (RangeSink.RangeWriter writer = sink.open(range, schema)) {
-        rows = read(range, writer::write);
-        writer.commit();
+    try {
+      if (sink == null) {
+        rows = read(range, row -> out.get(ROWS).output(row));
+      } else {
+        try (RangeSink.RangeWriter writer = sink.open(range, schema)) {
+          rows = read(range, writer::write);
+          writer.commit();
+        }
       }
+    } catch (RangeFailedException e) {
+      if (!failedRangesOutput) {
+        throw e;
+      }
+      rangesFailed.inc();
+      out.get(FAILED).output(KV.of(range.id(), e.getMessage() + "; " + (sink == null
+          ? e.rowsHandedOn + " of its rows were output before it failed"
+          : "none of its rows were committed")));
+      return;
     }
     rowsRead.inc(rows);
     rangesDone.inc();
     rangeLatency.update(Duration.ofNanos(System.nanoTime() - started).toMillis());
     out.get(COMPLETED).output(KV.of(range.id(), rows));
+  }
+
+  /** A range that could not be read: what failed, and how many rows were handed on before. */
+  static final class RangeFailedException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+    final long rowsHandedOn;
+
+    RangeFailedException(String message, Throwable cause, long rowsHandedOn) {
+      super(message, cause);
+      this.rowsHandedOn = rowsHandedOn;
+    }
   }
 
   /** Where one range's rows go. */
@@ -148,9 +175,9 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
         page = pending.get();
       } catch (ExecutionException e) {
         if (!DriverErrors.isTransient(e.getCause()) || attempt >= maxRetries) {
-          throw new IllegalStateException("Reading token range " + range.id() + " of "
+          throw new RangeFailedException("Reading token range " + range.id() + " of "
               + query.table.qualifiedName() + " failed after " + attempt + " retries: "
-              + describe(e.getCause()), e.getCause());
+              + describe(e.getCause()), e.getCause(), count);
         }
         retries.inc();
         Thread.sleep(backoffMillis(attempt++));

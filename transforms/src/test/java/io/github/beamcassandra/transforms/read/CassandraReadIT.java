@@ -351,4 +351,37 @@ class CassandraReadIT {
     assertTrue(e.getMessage().contains("Reading token range "), e.getMessage());
     assertTrue(e.getMessage().contains("failed after 1 retries: UnavailableException"), e.getMessage());
   }
+  @Test
+  void whenAskedFailedRangesAreOutputAndThePipelineCarriesOn() {
+    CassandraRead unreadable = read("t1000").withSplits(2).withConsistency("THREE").withMaxRetries(0)
+        .withFailedRangesOutput();
+    Set<String> rangeIds = new TreeSet<>();
+    unreadable.tokenRanges().forEach(r -> rangeIds.add(r.id()));
+
+    Pipeline p = pipeline();
+    CassandraReadResult result = p.apply(unreadable.withProgress());
+    collect(result.getRows(), "failedRows");
+    collect(result.getCompletedRanges(), "failedCompleted");
+    collect(result.getFailedRanges(), "failed");
+    p.run().waitUntilFinish();
+
+    assertEquals(0, sink("failedRows").size());
+    assertEquals(0, sink("failedCompleted").size());
+    Set<String> failedIds = new TreeSet<>();
+    for (Object o : sink("failed")) {
+      @SuppressWarnings("unchecked")
+      KV<String, String> failed = (KV<String, String>) o;
+      failedIds.add(failed.getKey());
+      assertTrue(failed.getValue().startsWith("Reading token range " + failed.getKey() + " of "
+          + cassandra.keyspace() + ".t1000 failed after 0 retries: UnavailableException"), failed.getValue());
+      assertTrue(failed.getValue().endsWith("; 0 of its rows were output before it failed"), failed.getValue());
+    }
+    assertEquals(rangeIds, failedIds, "each range reported once");
+
+    IllegalArgumentException withoutProgress = assertThrows(IllegalArgumentException.class,
+        () -> pipeline().apply(read("t1000").withFailedRangesOutput()));
+    assertEquals("withFailedRangesOutput() needs withProgress(), whose result holds the failed ranges"
+        + " (getFailedRanges()); without it they would be lost", withoutProgress.getMessage());
+  }
+
 }
