@@ -3,7 +3,6 @@ package io.github.beamcassandra.transforms.read;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -16,12 +15,9 @@ import io.github.beamcassandra.transforms.connection.SessionCache;
 import io.github.beamcassandra.transforms.schema.BeamSchemas;
 import io.github.beamcassandra.transforms.schema.CqlType;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -153,10 +149,7 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
     void accept(Row row) throws IOException;
   }
 
-  /**
-   * Reads every page of {@code range}, asking for the next page before handing on the rows of the
-   * current one, so the server works while the rows are processed. Returns how many rows it read.
-   */
+  /** Reads every page of {@code range} (see {@link RangePager}). Returns how many rows it read. */
   private long read(TokenRange range, RowConsumer rows) throws InterruptedException, IOException {
     BoundStatement statement = (range.startInclusive() ? inclusive : exclusive)
         .bind(range.start(), range.end())
@@ -164,41 +157,11 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
         .setConsistencyLevel(DefaultConsistencyLevel.valueOf(consistency))
         .setRoutingToken(new Murmur3Token(range.end()))
         .setIdempotent(true);
-    // The paging state of the last page fully handed on: where a retry starts (null: the range start).
-    ByteBuffer resumeFrom = null;
-    CompletableFuture<AsyncResultSet> pending = session.executeAsync(statement).toCompletableFuture();
-    long count = 0;
-    int attempt = 0;
-    while (true) {
-      AsyncResultSet page;
-      try {
-        page = pending.get();
-      } catch (ExecutionException e) {
-        if (!DriverErrors.isTransient(e.getCause()) || attempt >= maxRetries) {
-          throw new RangeFailedException("Reading token range " + range.id() + " of "
-              + query.table.qualifiedName() + " failed after " + attempt + " retries: "
-              + describe(e.getCause()), e.getCause(), count);
-        }
-        retries.inc();
-        Thread.sleep(backoffMillis(attempt++));
-        pending = session.executeAsync(statement.setPagingState(resumeFrom)).toCompletableFuture();
-        continue;
-      }
-      attempt = 0;
-      boolean more = page.hasMorePages();
-      ByteBuffer next = more ? page.getExecutionInfo().getPagingState() : null;
-      if (more) {
-        pending = page.fetchNextPage().toCompletableFuture();
-      }
-      for (com.datastax.oss.driver.api.core.cql.Row row : page.currentPage()) {
-        rows.accept(toBeam(row));
-        count++;
-      }
-      if (!more) {
-        return count;
-      }
-      resumeFrom = next;
-    }
+    RangePager<com.datastax.oss.driver.api.core.cql.Row> pager = new RangePager<>(
+        state -> session.executeAsync(statement.setPagingState(state)).thenApply(RangePager::driverPage),
+        maxRetries, ReadRangeFn::backoffMillis, Thread::sleep, retries::inc);
+    return pager.read("token range " + range.id() + " of " + query.table.qualifiedName(),
+        row -> rows.accept(toBeam(row)));
   }
 
   private Row toBeam(com.datastax.oss.driver.api.core.cql.Row row) {
