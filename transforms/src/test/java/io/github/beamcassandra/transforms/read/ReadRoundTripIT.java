@@ -49,6 +49,7 @@ class ReadRoundTripIT {
         + " [3, 1, 2], {'x', 'y'}, {'k': 9}, (4, 'four'), {street: 'Main St', zip: 12345}, {'n': [1, 2]}, {5, 6})");
     session.execute("INSERT INTO " + ks + ".source (id) VALUES (2)");
     session.execute("CREATE TABLE " + ks + ".runs (id int PRIMARY KEY, v text)");
+    session.execute("CREATE TABLE " + ks + ".empty_runs (id int PRIMARY KEY, v text)");
     for (int i = 0; i < 3000; i++) {
       session.execute("INSERT INTO " + ks + ".runs (id, v) VALUES (?, ?)", i, "v" + i);
     }
@@ -96,19 +97,33 @@ class ReadRoundTripIT {
     CassandraReadIT.collect(read.getCompletedRanges(), runner + "-ranges");
     CassandraReadIT.collect(p.apply(Cassandra.count().withConnection(connection())
         .withKeyspace(cassandra.keyspace()).withTable("runs").withSplits(16)), runner + "-count");
+    // The same table in 1,000 splits, and an empty one, in the same pipeline.
+    CassandraReadIT.collect(p.apply("Read in 1000", Cassandra.read().withConnection(connection())
+        .withKeyspace(cassandra.keyspace()).withTable("runs").withSplits(1000)), runner + "-rows1000");
+    CassandraReadIT.collect(p.apply("Count in 1000", Cassandra.count().withConnection(connection())
+        .withKeyspace(cassandra.keyspace()).withTable("runs").withSplits(1000)), runner + "-count1000");
+    CassandraReadIT.collect(p.apply("Read empty", Cassandra.read().withConnection(connection())
+        .withKeyspace(cassandra.keyspace()).withTable("empty_runs").withSplits(7)), runner + "-rowsEmpty");
+    CassandraReadIT.collect(p.apply("Count empty", Cassandra.count().withConnection(connection())
+        .withKeyspace(cassandra.keyspace()).withTable("empty_runs").withSplits(7)), runner + "-countEmpty");
     p.run().waitUntilFinish();
 
-    List<Integer> ids = new ArrayList<>();
-    for (Object o : CassandraReadIT.sink(runner + "-rows")) {
-      ids.add(((Row) o).getInt32("id"));
-    }
-    ids.sort(null);
     List<Integer> expected = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
       expected.add(i);
     }
-    assertEquals(expected, ids);
+    for (String rows : List.of("-rows", "-rows1000")) {
+      List<Integer> ids = new ArrayList<>();
+      for (Object o : CassandraReadIT.sink(runner + rows)) {
+        ids.add(((Row) o).getInt32("id"));
+      }
+      ids.sort(null);
+      assertEquals(expected, ids, rows);
+    }
     assertEquals(List.of(3000L), new ArrayList<>(CassandraReadIT.sink(runner + "-count")));
+    assertEquals(List.of(3000L), new ArrayList<>(CassandraReadIT.sink(runner + "-count1000")));
+    assertEquals(0, CassandraReadIT.sink(runner + "-rowsEmpty").size());
+    assertEquals(List.of(0L), new ArrayList<>(CassandraReadIT.sink(runner + "-countEmpty")));
     long inRanges = 0;
     for (Object o : CassandraReadIT.sink(runner + "-ranges")) {
       @SuppressWarnings("unchecked")
