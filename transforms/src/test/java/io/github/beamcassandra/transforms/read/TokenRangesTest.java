@@ -72,4 +72,32 @@ class TokenRangesTest {
       assertEquals(1, r.replicas().size());
     }
   }
+
+  @Test
+  void aRangeCutInFourAfterATimeoutIsCoveredExactlyByItsPieces() {
+    List<TokenRange> ranges = List.of(
+        new TokenRange(TokenRanges.MIN, true, TokenRanges.MAX, List.of("a")),
+        new TokenRange(-10, false, 10, List.of("b")),
+        new TokenRange(100, true, 102, List.of("c")),
+        new TokenRange(5, false, 6, List.of("d")));
+    for (TokenRange range : ranges) {
+      List<TokenRange> pieces = TokenRanges.splitEvenly(range, 4);
+      assertEquals(range.size().min(BigInteger.valueOf(4)).intValue(), pieces.size(), "4, or one per token: " + range);
+      assertEquals(range.start(), pieces.get(0).start(), range.toString());
+      assertEquals(range.startInclusive(), pieces.get(0).startInclusive(), range.toString());
+      assertEquals(range.end(), pieces.get(pieces.size() - 1).end(), range.toString());
+      BigInteger total = BigInteger.ZERO;
+      for (int i = 0; i < pieces.size(); i++) {
+        TokenRange piece = pieces.get(i);
+        assertTrue(piece.size().signum() > 0, "no empty piece: " + piece);
+        assertEquals(range.replicas(), piece.replicas());
+        if (i > 0) {
+          assertEquals(pieces.get(i - 1).end(), piece.start(), "contiguous: " + pieces);
+          assertTrue(!piece.startInclusive(), "a shared bound belongs to the earlier piece: " + pieces);
+        }
+        total = total.add(piece.size());
+      }
+      assertEquals(range.size(), total, "every token once: " + pieces);
+    }
+  }
 }
