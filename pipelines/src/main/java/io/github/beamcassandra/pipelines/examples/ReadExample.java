@@ -133,7 +133,8 @@ public final class ReadExample {
     long oldest = 0;
     long newest = 0;
     for (MetricResult<DistributionResult> distribution : metrics.getDistributions()) {
-      if (distribution.getAttempted().getCount() > 0) {
+      if (distribution.getName().getName().equals(NoteWriteTimes.WRITE_TIMES)
+          && distribution.getAttempted().getCount() > 0) {
         oldest = distribution.getAttempted().getMin();
         newest = distribution.getAttempted().getMax();
       }
@@ -143,9 +144,10 @@ public final class ReadExample {
 
   static final class NoteWriteTimes extends DoFn<Row, Void> {
     static final String PEOPLE = "people_read";
+    static final String WRITE_TIMES = "score_writetime";
     private final Counter people = Metrics.counter(ReadExample.class, PEOPLE);
     private final Distribution writeTimes =
-        Metrics.distribution(ReadExample.class, "score_writetime");
+        Metrics.distribution(ReadExample.class, WRITE_TIMES);
 
     @ProcessElement
     public void process(@Element Row person) {

@@ -89,12 +89,12 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
       throw e;
     }
     // Waiting on whenComplete's future, not count's, orders the latency's write before the read.
-    long[] finished = new long[1];
+    long[] elapsedNanos = new long[1];
     CompletableFuture<Long> counted = count.whenComplete((n, e) -> {
-      finished[0] = System.nanoTime();
+      elapsedNanos[0] = System.nanoTime() - started;
       inFlight.release();
     });
-    pending.add(new Pending(range, counted, timestamp, window, started, finished));
+    pending.add(new Pending(range, counted, timestamp, window, elapsedNanos));
   }
 
   @FinishBundle
@@ -107,7 +107,7 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
         long count = p.count.get();
         context.output(KV.of(p.range.id(), count), p.timestamp, p.window);
         rangesDone.inc();
-        rangeLatency.update(TimeUnit.NANOSECONDS.toMillis(p.finished[0] - p.started));
+        rangeLatency.update(TimeUnit.NANOSECONDS.toMillis(p.elapsedNanos[0]));
       } catch (ExecutionException e) {
         if (failure == null) {
           failure = e.getCause() instanceof RuntimeException
@@ -125,18 +125,16 @@ final class CountRangeFn extends DoFn<TokenRange, KV<String, Long>> {
     final CompletableFuture<Long> count;
     final Instant timestamp;
     final BoundedWindow window;
-    /** {@code System.nanoTime()} when counting started and (set before {@link #count} completes) ended. */
-    final long started;
-    final long[] finished;
+    /** How long the count took, set before {@link #count} completes. */
+    final long[] elapsedNanos;
 
     Pending(TokenRange range, CompletableFuture<Long> count, Instant timestamp, BoundedWindow window,
-        long started, long[] finished) {
+        long[] elapsedNanos) {
       this.range = range;
       this.count = count;
       this.timestamp = timestamp;
       this.window = window;
-      this.started = started;
-      this.finished = finished;
+      this.elapsedNanos = elapsedNanos;
     }
   }
 

@@ -122,9 +122,9 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
         throw e;
       }
       rangesFailed.inc();
-      out.get(FAILED).output(KV.of(range.id(), e.getMessage() + "; " + (sink == null
-          ? e.rowsHandedOn + " of its rows were output before it failed"
-          : "none of its rows were committed")));
+      // withFailedRangesOutput() is refused with a sink, so the rows went to the output.
+      out.get(FAILED).output(KV.of(range.id(),
+          e.getMessage() + "; " + e.rowsHandedOn + " of its rows were output before it failed"));
       return;
     }
     rowsRead.inc(rows);
@@ -144,13 +144,8 @@ final class ReadRangeFn extends DoFn<TokenRange, Row> {
     }
   }
 
-  /** Where one range's rows go. */
-  private interface RowConsumer {
-    void accept(Row row) throws IOException;
-  }
-
   /** Reads every page of {@code range} (see {@link RangePager}). Returns how many rows it read. */
-  private long read(TokenRange range, RowConsumer rows) throws InterruptedException, IOException {
+  private long read(TokenRange range, RangePager.RowSink<Row> rows) throws InterruptedException, IOException {
     BoundStatement statement = (range.startInclusive() ? inclusive : exclusive)
         .bind(range.start(), range.end())
         .setPageSize(pageSize)
